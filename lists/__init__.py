@@ -1,0 +1,1 @@
+"""The bundled default list, installed as ``screening.lists`` (see README.md here)."""

@@ -1,0 +1,78 @@
+"""OFAC sanctions screening: official list loaders, cross-script name matching and the
+50 Percent Rule.
+
+Importing this package reads no list file; lists are loaded when asked for.
+"""
+
+from __future__ import annotations
+
+from screening.config import ENV_LISTS_DIR, default_watchlists, load_bundled_sample
+from screening.errors import (
+    IndexFileError,
+    InputError,
+    ListError,
+    ListFormatError,
+    ListNotFoundError,
+    OwnershipError,
+    ScreeningError,
+    StaleListError,
+)
+from screening.models import (
+    Address,
+    DateOfBirth,
+    Entry,
+    EntryKind,
+    FileDigest,
+    FuzzyDate,
+    Identifier,
+    IdScheme,
+    ListIdentity,
+    ListProvenance,
+    Name,
+    NamePart,
+    NamePartRole,
+    NameStrength,
+    NameType,
+    Relation,
+    Vessel,
+    Watchlist,
+)
+from screening.sources import load_list, load_lists, sniff_format
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ENV_LISTS_DIR",
+    "Address",
+    "DateOfBirth",
+    "Entry",
+    "EntryKind",
+    "FileDigest",
+    "FuzzyDate",
+    "IdScheme",
+    "Identifier",
+    "IndexFileError",
+    "InputError",
+    "ListError",
+    "ListFormatError",
+    "ListIdentity",
+    "ListNotFoundError",
+    "ListProvenance",
+    "Name",
+    "NamePart",
+    "NamePartRole",
+    "NameStrength",
+    "NameType",
+    "OwnershipError",
+    "Relation",
+    "ScreeningError",
+    "StaleListError",
+    "Vessel",
+    "Watchlist",
+    "__version__",
+    "default_watchlists",
+    "load_bundled_sample",
+    "load_list",
+    "load_lists",
+    "sniff_format",
+]
