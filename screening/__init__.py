@@ -42,9 +42,9 @@ from screening.sources import load_list, load_lists, sniff_format
 __version__ = "0.1.0"
 
 __all__ = [
-    "ENV_LISTS_DIR",
     "Address",
     "DateOfBirth",
+    "ENV_LISTS_DIR",
     "Entry",
     "EntryKind",
     "FileDigest",
