@@ -1,0 +1,1 @@
+"""Text handling for names: Unicode hygiene, romanisation, tokens and matching keys."""

@@ -1,0 +1,214 @@
+"""Matching keys: the forms under which two spellings of one name become equal.
+
+Each key bridges one kind of variation, so that the matcher can say *how* two tokens matched:
+
+* :func:`spelling_key` — romanisation variants of one sound (``kh``/``h``, ``-iy``/``-y``,
+  ``-off``/``-ov``, ``x``/``ks``, ``eo``/``o``): ``Khodorkovskiy`` = ``Hodorkovsky``.
+* :func:`variant_classes` — curated equivalence classes (``data/name_variants.tsv``) for
+  spellings no rule bridges: ``Mohammed`` = ``Muhammad`` = ``محمد``, ``Chan`` = ``Chen`` = ``陈``.
+* :func:`wade_giles_to_pinyin` — Wade–Giles syllables read as Pinyin: ``Ch'üan`` = ``quan``.
+* :func:`abjad_key` — the consonant skeleton of a name, for Arabic-script names (written without
+  short vowels) against their Latin spellings: ``محمد`` and ``Muhammad`` are both ``mhmd``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from screening.text.tables import read_table
+from screening.text.translit import to_ascii
+
+__all__ = [
+    "abjad_key",
+    "is_wade_giles_marker",
+    "pinyin_syllables",
+    "spelling_key",
+    "variant_class_names",
+    "variant_classes",
+    "wade_giles_to_pinyin",
+]
+
+# Ordered rewrite rules over lower-case ASCII. Upper-case letters are placeholders for sounds
+# written with two letters, so that later single-letter rules do not split them again.
+_SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"shch|sch|sh", "S"),  # Russian щ/ш, German sch
+        (r"tsch|tch|ch|tsh", "C"),  # ч
+        (r"dzh|dj|zh|j", "J"),  # ж, дж; j as in Jusuf is rare next to Yusuf
+        (r"kh", "h"),  # х: Khodorkovsky / Hodorkovsky
+        (r"gh", "g"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"dh", "d"),
+        (r"ts|tz", "Z"),  # ц
+        (r"ck|q", "k"),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"gu(?=[ei])", "g"),  # French Serguei
+        (r"eo", "o"),  # Korean RR eo = McCune-Reischauer o
+        (r"eu", "u"),  # Korean RR eu
+        (r"ou|oo", "u"),
+        (r"ee", "i"),
+        (r"y", "i"),
+        (r"^ie", "e"),  # Yevgeniy / Evgeny
+        (r"(?<=[bdfgkptv])er$", "r"),  # Alexander / Aleksandr, Peter / Petr
+        (r"(?<=[aeiou])h$", ""),  # Abdullah / Abdulla
+        (r"ff$", "v"),  # Ivanoff / Ivanov
+        (r"ei$", "i"),  # Sergei / Sergey
+        (r"(.)\1+", r"\1"),  # doubled letters
+        (r"ii$", "i"),
+    )
+)
+
+
+@cache
+def spelling_key(text: str) -> str:
+    """Romanisation-variant key of an ASCII token: ``"khodorkovskiy"`` and ``"hodorkovsky"``
+    are both ``"hodorkovski"``; ``"sergei"``, ``"sergey"``, ``"serguei"`` are ``"sergi"``."""
+    key = text
+    for pattern, replacement in _SPELLING_RULES:
+        key = pattern.sub(replacement, key)
+    return key.lower()
+
+
+@cache
+def _variant_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for class_id, row in enumerate(read_table("name_variants")):
+        for spelling in row[1:]:
+            ids = index.setdefault(spelling, [])
+            if class_id not in ids:
+                ids.append(class_id)
+    return {spelling: tuple(ids) for spelling, ids in index.items()}
+
+
+@cache
+def variant_class_names() -> tuple[str, ...]:
+    """Canonical name of each variant class, indexed by class id."""
+    return tuple(row[0] for row in read_table("name_variants"))
+
+
+def variant_classes(*spellings: str) -> tuple[int, ...]:
+    """Ids of the curated variant classes any of ``spellings`` belongs to (sorted, unique)."""
+    index = _variant_index()
+    found: set[int] = set()
+    for spelling in spellings:
+        found.update(index.get(spelling, ()))
+    return tuple(sorted(found))
+
+
+@cache
+def _wade_giles() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("wade_giles")}
+
+
+@cache
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless Hanyu Pinyin syllable."""
+    return frozenset(_wade_giles().values())
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'"})
+
+
+def wade_giles_to_pinyin(raw: str, *, marked: bool) -> str | None:
+    """Pinyin reading of a Wade–Giles syllable, or ``None``.
+
+    Args:
+        raw: one lower-case syllable as written, apostrophes and ``ü`` kept (``"ch'üan"``).
+        marked: the name carries a sign that it is Wade–Giles (an aspiration apostrophe, a
+            ``ü``, or a syllable that exists in Wade–Giles but not in Pinyin). Without such a
+            sign a syllable that is valid Pinyin is read as Pinyin: ``Chen`` stays ``chen``.
+    """
+    syllable = raw.translate(_APOSTROPHES)
+    table = _wade_giles()
+    pinyin = table.get(syllable)
+    if pinyin is None and "u" in syllable:
+        pinyin = table.get(syllable.replace("u", "ü"))  # ü is often written u
+    if pinyin is None:
+        return None
+    plain = to_ascii(syllable)
+    if not marked and plain in pinyin_syllables():
+        return None
+    return pinyin
+
+
+def is_wade_giles_marker(raw: str) -> bool:
+    """True if a syllable can only be Wade–Giles: an aspiration apostrophe, ``ü``, or a valid
+    Wade–Giles syllable that is not a Pinyin syllable (``hsi``, ``chiang``, ``tzu``)."""
+    syllable = raw.translate(_APOSTROPHES)
+    if syllable not in _wade_giles():
+        return False
+    return "'" in syllable or "ü" in syllable or syllable not in pinyin_syllables()
+
+
+# --- Abjad skeletons -------------------------------------------------------------------------
+
+# Arabic and Persian letters to consonant classes; long vowels and hamza carriers are dropped,
+# as short vowels are not written. Classes merge letters that Latin spellings merge:
+# ق ك غ گ are q/k/g/gh (Qaddafi, Kadhafi, Gaddafi); ح ه خ are h/kh; ذ ض ظ ز are d/dh/z.
+_ARABIC_CONSONANTS = {
+    "ب": "b", "پ": "b", "ت": "t", "ث": "t", "ط": "t", "ج": "j", "چ": "j", "ژ": "j",
+    "ح": "h", "خ": "h", "ه": "h", "د": "d", "ذ": "d", "ض": "d", "ظ": "d", "ر": "r",
+    "ز": "d", "س": "s", "ش": "s", "ص": "s", "ف": "f", "ق": "k", "ك": "k", "ک": "k",
+    "گ": "k", "غ": "k", "ل": "l", "م": "m", "ن": "n", "و": "w", "ي": "y", "ی": "y",
+}  # fmt: skip
+_ARABIC_SEMIVOWELS = {"w", "y"}
+
+# Latin spellings to the same classes, longest clusters first.
+_LATIN_ABJAD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"dj|zh", "j"),
+        (r"kh", "h"),
+        (r"gh", "k"),
+        (r"sh|ch", "s"),
+        (r"th", "t"),
+        (r"dh|z", "d"),
+        (r"ph|v", "f"),
+        (r"q|c|g|k|x", "k"),
+        (r"p", "b"),
+    )
+)
+
+
+def _squeeze(letters: list[str]) -> str:
+    out: list[str] = []
+    for letter in letters:
+        if not out or out[-1] != letter:
+            out.append(letter)
+    if len(out) > 1 and out[-1] == "h":
+        out.pop()  # final ه / -ah is mostly a vowel ending (Abdullah / Abdulla)
+    return "".join(out)
+
+
+def abjad_key(token: str, *, arabic: bool) -> str:
+    """Consonant skeleton of a name token: ``abjad_key("محمد", arabic=True)`` and
+    ``abjad_key("mohammed", arabic=False)`` are both ``"mhmd"``.
+
+    Vowels are dropped; ``w``/``y`` are kept only at the start of a word, where they are
+    consonants (Walid, Yusuf) rather than long vowels.
+    """
+    letters: list[str] = []
+    if arabic:
+        for i, char in enumerate(token):
+            value = _ARABIC_CONSONANTS.get(char)
+            if value is None or (value in _ARABIC_SEMIVOWELS and i > 0):
+                continue
+            letters.append(value)
+        return _squeeze(letters)
+    text = token
+    for pattern, replacement in _LATIN_ABJAD:
+        text = pattern.sub(replacement, text)
+    for i, char in enumerate(text):
+        if char in "aeiou" or (char in "wy" and i > 0):
+            continue
+        if char == "w":
+            letters.append("w")
+        elif char.isalpha():
+            letters.append(char)
+    return _squeeze(letters)

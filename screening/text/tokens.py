@@ -1,0 +1,289 @@
+"""Names into tokens: one canonical Latin form per token, with its script, role and kind.
+
+``tokenize("CHEN, Quanguo")`` and ``tokenize("陈全国")`` both give the tokens ``chen`` (surname)
+and ``quanguo`` (given name); the second keeps ``陈`` / ``全国`` as the original-script forms.
+Rules, in order:
+
+* Unicode hygiene (:func:`screening.text.unicode.clean`).
+* ``LAST, First Middle`` (OFAC's form for individuals): tokens before the first comma are the
+  surname, after it given names; Russian patronymics (``-ovich``, ``-ovna``...) are marked.
+* Dotted abbreviations are joined (``S.A.`` → ``sa``); other punctuation and hyphens split
+  (``Quan-guo`` → ``quan guo``; the matcher re-joins adjacent tokens).
+* Each script run is romanised (:mod:`screening.text.translit`). A Han or Hangul run of 2–4
+  characters is a personal name: surname first (compound surnames from the table), then the
+  given name as one token. Arabic ``ال`` is split off as the particle ``al``.
+* Titles and honorifics are dropped (unless nothing else is left); legal forms (``LLC``,
+  ``ООО``, ``Co., Ltd.``) become one canonical token; particles, generic words, initials and
+  numbers are marked so the matcher can weight them.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from screening.text.keys import is_wade_giles_marker, wade_giles_to_pinyin
+from screening.text.scripts import LATIN, script_of
+from screening.text.tables import read_table
+from screening.text.translit import (
+    cyrillic_to_latin,
+    han_surname,
+    han_to_pinyin,
+    hangul_to_latin,
+    kana_to_latin,
+    to_ascii,
+)
+from screening.text.unicode import clean
+
+__all__ = ["Role", "Token", "TokenKind", "tokenize"]
+
+
+class TokenKind(IntEnum):
+    """What a token is, for weighting."""
+
+    WORD = 0
+    INITIAL = 1
+    PARTICLE = 2
+    LEGAL_FORM = 3
+    GENERIC = 4
+    NUMBER = 5
+    HONORIFIC = 6  # only inside the tokenizer: honorifics are dropped before tokens are returned
+
+
+class Role(IntEnum):
+    """Where a token stands in a personal name, where known."""
+
+    UNKNOWN = 0
+    SURNAME = 1
+    GIVEN = 2
+    MIDDLE = 3
+    PATRONYMIC = 4
+
+
+class Token(NamedTuple):
+    """One token of a name.
+
+    Attributes:
+        text: canonical lower-case ASCII form (``"quanguo"``; a legal form's class: ``"llc"``).
+        orig: the token in its own script after hygiene (``"全国"``); equal to ``text`` for Latin.
+        script: ISO 15924 code of ``orig``.
+        kind: word, initial, particle, legal form, generic word or number.
+        role: surname, given, middle, patronymic, or unknown.
+        pinyin: Pinyin reading when the token is Wade–Giles (``"ch'üan"`` → ``"quan"``).
+    """
+
+    text: str
+    orig: str
+    script: str
+    kind: TokenKind = TokenKind.WORD
+    role: Role = Role.UNKNOWN
+    pinyin: str | None = None
+
+
+@cache
+def _words(table: str) -> frozenset[str]:
+    return frozenset(row[0] for row in read_table(table))
+
+
+@cache
+def _legal_forms() -> dict[tuple[str, ...], str]:
+    return {tuple(row[0].split()): row[1] for row in read_table("legal_forms")}
+
+
+@cache
+def _legal_max_len() -> int:
+    return max(len(k) for k in _legal_forms())
+
+
+_SPLIT = re.compile(r"[\s,;:/\\()\[\]{}\"“”„«»<>|+*#=~^%$@!?&_‐‑‒–—―-]+")
+_DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
+_APOSTROPHES = "'’‘ʼʻ`´"
+_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
+_ARABIC_ARTICLE = "ال"
+
+
+def _script_runs(word: str) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for char in word:
+        code = script_of(char)
+        if code == "Zyyy" and runs:
+            code = runs[-1][1]  # digits and marks stay with the run they are in
+        if runs and runs[-1][1] == code:
+            runs[-1] = (runs[-1][0] + char, code)
+        else:
+            runs.append((char, code))
+    return runs
+
+
+def _romanise(run: str, code: str, role: Role) -> list[Token]:
+    if code == "Hani":
+        syllables = han_to_pinyin(run)
+        if 2 <= len(run) <= 4:
+            special = han_surname(run)
+            size = len(special[0]) if special else 1
+            surname = special[1] if special else syllables[0]
+            if size < len(run):
+                return [
+                    Token(surname, run[:size], "Hani", role=Role.SURNAME),
+                    Token("".join(syllables[size:]), run[size:], "Hani", role=Role.GIVEN),
+                ]
+        return [Token(s, c, "Hani", role=role) for s, c in zip(syllables, run, strict=True)]
+    if code == "Hang":
+        syllables = hangul_to_latin(run)
+        if 2 <= len(run) <= 4:
+            return [
+                Token(syllables[0], run[0], "Hang", role=Role.SURNAME),
+                Token("".join(syllables[1:]), run[1:], "Hang", role=Role.GIVEN),
+            ]
+        return [Token("".join(syllables), run, "Hang", role=role)]
+    if code in ("Hira", "Kana"):
+        return [Token(kana_to_latin(run), run, code, role=role)]
+    if code == "Cyrl":
+        return [Token(to_ascii(cyrillic_to_latin(run)), run, code, role=role)]
+    if code == "Arab":
+        if run.startswith(_ARABIC_ARTICLE) and len(run) > 3:
+            rest = run[len(_ARABIC_ARTICLE) :]
+            return [
+                Token("al", _ARABIC_ARTICLE, code, kind=TokenKind.PARTICLE),
+                Token(to_ascii(rest), rest, code, role=role),
+            ]
+        return [Token(to_ascii(run), run, code, role=role)]
+    text = to_ascii(run)
+    return [Token(text, text if code == LATIN else run, code, role=role)]
+
+
+def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
+    """Split into raw words with the role the ``LAST, First`` form gives them."""
+    parts: list[tuple[str, Role]] = []
+    if personal is not False and "," in cleaned:
+        head, _, tail = cleaned.partition(",")
+        tail_words = _SPLIT.split(tail.replace(".", " ").strip())
+        if tail.strip() and (personal or not _legal_or_generic(tail_words)):
+            parts = [(head, Role.SURNAME), (tail, Role.GIVEN)]
+    if not parts:
+        parts = [(cleaned.replace(",", " "), Role.UNKNOWN)]
+    words: list[tuple[str, Role]] = []
+    for part, role in parts:
+        if "." in part:
+            part = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), part).replace(".", " ")
+        for chunk in _SPLIT.split(part):
+            chunk = chunk.strip(_APOSTROPHES)
+            if chunk:
+                words.append((chunk, role))
+    return words
+
+
+def _legal_or_generic(words: list[str]) -> bool:
+    firsts = _legal_first_words()
+    generic = _words("generic_words")
+    return any(w in firsts or w in generic for w in words)
+
+
+@cache
+def _legal_first_words() -> frozenset[str]:
+    return frozenset(k[0] for k in _legal_forms())
+
+
+_CLASSIFIED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek", "Zyyy"})
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str, marked: bool) -> tuple[Token, ...]:
+    """Romanised tokens of one raw word with their kind (roles are assigned by the caller)."""
+    out: list[Token] = []
+    honorifics = _words("honorifics")
+    particles = _words("particles")
+    generic = _words("generic_words")
+    for run, code in _script_runs(word):
+        for token in _romanise(run, code, Role.UNKNOWN):
+            if not token.text:
+                continue
+            kind = token.kind
+            if kind == TokenKind.WORD and token.script in _CLASSIFIED_SCRIPTS:
+                text = token.text
+                if text.isdigit():
+                    kind = TokenKind.NUMBER
+                elif len(text) == 1 and token.script == LATIN:
+                    kind = TokenKind.INITIAL
+                elif text in honorifics:
+                    kind = TokenKind.HONORIFIC
+                elif text in particles:
+                    kind = TokenKind.PARTICLE
+                elif text in generic:
+                    kind = TokenKind.GENERIC
+            pinyin = None
+            if code == LATIN:
+                pinyin = wade_giles_to_pinyin(run, marked=marked)
+            out.append(Token(token.text, token.orig, token.script, kind, token.role, pinyin))
+    return tuple(out)
+
+
+def _legal_phrases(tokens: list[Token]) -> list[Token]:
+    """Replace legal-form phrases by one canonical token, if some other token remains."""
+    forms = _legal_forms()
+    firsts = _legal_first_words()
+    if not any(t.text in firsts for t in tokens) or len(tokens) < 2:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if tokens[i].text in firsts:
+            for size in range(min(_legal_max_len(), n - i), 0, -1):
+                canonical = forms.get(tuple(t.text for t in tokens[i : i + size]))
+                if canonical is not None and size < n:
+                    orig = " ".join(t.orig for t in tokens[i : i + size])
+                    out.append(Token(canonical, orig, tokens[i].script, TokenKind.LEGAL_FORM))
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def tokenize(name: str, *, personal: bool | None = None) -> list[Token]:
+    """Tokens of a name, in written order. Never raises; ``[]`` for a name with no letters or
+    digits.
+
+    Args:
+        name: the name as written.
+        personal: ``True`` for a person's name (a comma always separates surname from given
+            names), ``False`` for an organisation, vessel or aircraft (no roles), ``None`` when
+            unknown (a comma separates names unless a legal form or generic word follows it).
+
+    >>> [t.text for t in tokenize("CHEN, Quanguo")]
+    ['chen', 'quanguo']
+    >>> [(t.text, t.orig) for t in tokenize("陈全国")]
+    [('chen', '陈'), ('quanguo', '全国')]
+    """
+    cleaned = clean(name)
+    if not cleaned:
+        return []
+    raw = _raw_words(cleaned, personal)
+    marked = any(is_wade_giles_marker(w) for w, _ in raw if len(w) < 8)
+    tokens: list[Token] = []
+    for word, role in raw:
+        for t in _word_tokens(word, marked):
+            if t.role != Role.UNKNOWN or role == Role.UNKNOWN:
+                tokens.append(t)
+            else:
+                tokens.append(t._replace(role=role))
+    kept = [t for t in tokens if t.kind != TokenKind.HONORIFIC]
+    if not kept:
+        kept = [t._replace(kind=TokenKind.WORD) for t in tokens]
+    kept = _legal_phrases(kept)
+    seen_given = False
+    for i, t in enumerate(kept):
+        if t.role == Role.GIVEN and t.kind == TokenKind.WORD:
+            if _PATRONYMIC.search(t.text):
+                kept[i] = t._replace(role=Role.PATRONYMIC)
+            elif seen_given:
+                kept[i] = t._replace(role=Role.MIDDLE)
+            seen_given = True
+    return kept

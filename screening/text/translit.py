@@ -1,0 +1,191 @@
+"""Romanisation of the scripts found in sanctions lists, each into one canonical Latin form.
+
+Spelling variants between romanisation systems (``Aleksandr``/``Alexander``, Wade–Giles and
+Pinyin, Revised and McCune–Reischauer Korean) are not produced here: they are bridged by the
+matching keys in :mod:`screening.text.keys`. Here each script gets one deterministic reading:
+
+* Han: Hanyu Pinyin without tones, from pypinyin's per-character dictionary (the most common
+  reading; surnames with a special reading from ``data/han_surnames.tsv``).
+* Hangul: Revised Romanization, computed from the jamo of each syllable.
+* Kana: Hepburn.
+* Cyrillic: BGN/PCGN (the system OFAC's own spellings follow: Yevgeniy, Dmitriy, Aleksandr).
+* Everything else: Unidecode.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from unidecode import unidecode
+
+from screening.text.tables import read_table
+
+__all__ = [
+    "cyrillic_to_latin",
+    "han_surname",
+    "han_to_pinyin",
+    "hangul_to_latin",
+    "kana_to_latin",
+    "to_ascii",
+]
+
+
+def to_ascii(text: str) -> str:
+    """Lower-case ASCII letters and digits of ``text`` (Unidecode, then everything else dropped)."""
+    folded = text if text.isascii() else unidecode(text)
+    return "".join(c for c in folded.lower() if c.isalnum() and c.isascii())
+
+
+# --- Han -------------------------------------------------------------------------------------
+
+
+@cache
+def _pinyin_dict() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict  # large table: imported on first use only
+
+    return pinyin_dict
+
+
+@cache
+def _han_char(char: str) -> str:
+    readings = _pinyin_dict().get(ord(char))
+    if not readings:
+        return to_ascii(char)
+    return to_ascii(readings.split(",")[0])
+
+
+@cache
+def _han_surnames() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("han_surnames")}
+
+
+def han_surname(run: str) -> tuple[str, str] | None:
+    """The surname at the start of a Han name and its pinyin, if the table gives it a special
+    reading or it is a compound surname; ``None`` otherwise."""
+    table = _han_surnames()
+    for size in (2, 1):
+        head = run[:size]
+        if len(head) == size and head in table:
+            return head, table[head]
+    return None
+
+
+def han_to_pinyin(run: str) -> list[str]:
+    """Toneless pinyin of each character of a Han run: ``"陈全国"`` → ``chen quan guo``."""
+    return [_han_char(char) for char in run]
+
+
+# --- Hangul (Revised Romanization, 2000) ------------------------------------------------------
+
+_RR_INITIAL = "g kk n d tt r m b pp s ss _ j jj ch k t p h".split()
+_RR_VOWEL = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
+_RR_FINAL = ["", *"k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split()]
+
+
+def _hangul_syllable(char: str) -> str:
+    index = ord(char) - 0xAC00
+    if not 0 <= index < 11172:
+        return to_ascii(char)
+    initial, rest = divmod(index, 588)
+    vowel, final = divmod(rest, 28)
+    lead = _RR_INITIAL[initial]
+    return ("" if lead == "_" else lead) + _RR_VOWEL[vowel] + _RR_FINAL[final]
+
+
+def hangul_to_latin(run: str) -> list[str]:
+    """Revised Romanization of each syllable: ``"김정은"`` → ``["gim", "jeong", "eun"]``."""
+    return [_hangul_syllable(char) for char in run]
+
+
+# --- Kana (Hepburn) ---------------------------------------------------------------------------
+
+_KANA_ROWS = {
+    "あいうえお": "a i u e o",
+    "かきくけこ": "ka ki ku ke ko",
+    "がぎぐげご": "ga gi gu ge go",
+    "さしすせそ": "sa shi su se so",
+    "ざじずぜぞ": "za ji zu ze zo",
+    "たちつてと": "ta chi tsu te to",
+    "だぢづでど": "da ji zu de do",
+    "なにぬねの": "na ni nu ne no",
+    "はひふへほ": "ha hi fu he ho",
+    "ばびぶべぼ": "ba bi bu be bo",
+    "ぱぴぷぺぽ": "pa pi pu pe po",
+    "まみむめも": "ma mi mu me mo",
+    "やゆよ": "ya yu yo",
+    "らりるれろ": "ra ri ru re ro",
+    "わゐゑを": "wa i e o",
+    "ぁぃぅぇぉ": "a i u e o",
+    "ゔ": "vu",
+}
+_KANA: dict[str, str] = {}
+for _chars, _latin in _KANA_ROWS.items():
+    for _char, _value in zip(_chars, _latin.split(), strict=True):
+        _KANA[_char] = _value
+_KANA["ん"] = "n"
+_SMALL_Y = {"ゃ": "a", "ゅ": "u", "ょ": "o"}
+
+
+def _to_hiragana(char: str) -> str:
+    cp = ord(char)
+    return chr(cp - 0x60) if 0x30A1 <= cp <= 0x30F6 else char
+
+
+def kana_to_latin(run: str) -> str:
+    """Hepburn romanisation of a Hiragana or Katakana run, long-vowel marks dropped:
+    ``"プーチン"`` → ``"puchin"``, ``"しょうこ"`` → ``"shouko"``."""
+    out: list[str] = []
+    double_next = False
+    for raw in run:
+        char = _to_hiragana(raw)
+        if char in ("っ", "ッ"):
+            double_next = True
+            continue
+        if char in ("ー", "・"):
+            continue
+        if char in _SMALL_Y and out:
+            prev = out.pop()
+            if prev.endswith(("shi", "chi", "ji")):
+                out.append(prev[:-1] + _SMALL_Y[char])
+            else:
+                out.append(prev[:-1] + "y" + _SMALL_Y[char])
+            continue
+        value = _KANA.get(char)
+        if value is None:
+            value = to_ascii(char)
+        if double_next and value:
+            value = ("t" if value.startswith("ch") else value[0]) + value
+            double_next = False
+        out.append(value)
+    return "".join(out)
+
+
+# --- Cyrillic (BGN/PCGN, with OFAC's -iy for -ий) ---------------------------------------------
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "w", "ђ": "dj", "ј": "j",
+    "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
+}  # fmt: skip
+_IOTATED = {"е": "ye", "ё": "yo"}
+_VOWELS = set("аеёиоуыэюяіїє")
+
+
+def cyrillic_to_latin(word: str) -> str:
+    """BGN/PCGN romanisation of a lower-case Cyrillic word: ``"евгений"`` → ``"yevgeniy"``.
+
+    ``е`` and ``ё`` are ``ye``/``yo`` at the start of a word and after a vowel or a hard or soft
+    sign, as BGN/PCGN and OFAC's spellings have them.
+    """
+    out: list[str] = []
+    prev = ""
+    for char in word:
+        if char in _IOTATED and (not prev or prev in _VOWELS or prev in "ъь"):
+            out.append(_IOTATED[char])
+        else:
+            out.append(_CYRILLIC.get(char, to_ascii(char)))
+        prev = char
+    return "".join(out)

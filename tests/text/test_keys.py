@@ -1,0 +1,55 @@
+"""Matching keys: spelling variants, curated variants, Wade-Giles, abjad skeletons."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.text.keys import (
+    abjad_key,
+    spelling_key,
+    variant_classes,
+    wade_giles_to_pinyin,
+)
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("khodorkovskiy", "hodorkovsky", "khodorkovsky"),
+        ("sergei", "sergey", "serguei"),
+        ("dmitriy", "dmitry", "dmitrii"),
+        ("aleksandr", "alexander"),
+        ("ivanov", "ivanoff"),
+        ("yevgeniy", "evgeny"),
+        ("jeongeun", "jongun"),
+    ],
+)
+def test_spelling_variants_share_a_key(spellings: tuple[str, ...]) -> None:
+    assert len({spelling_key(s) for s in spellings}) == 1
+
+
+@pytest.mark.parametrize(("left", "right"), [("wang", "tang"), ("chen", "chan"), ("ali", "eli")])
+def test_different_names_keep_different_spelling_keys(left: str, right: str) -> None:
+    assert spelling_key(left) != spelling_key(right)
+
+
+def test_curated_variants_cross_scripts() -> None:
+    assert set(variant_classes("mohammed")) & set(variant_classes("محمد"))
+    assert set(variant_classes("qaddafi")) & set(variant_classes("gadhafi"))
+    assert set(variant_classes("chan")) & set(variant_classes("陈"))
+    assert not set(variant_classes("mohammed")) & set(variant_classes("ali"))
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("محمد", "muhammad"), ("قذافي", "qadhafi"), ("يوسف", "yusuf"), ("خالد", "khalid")],
+)
+def test_abjad_skeletons_agree(arabic: str, latin: str) -> None:
+    assert abjad_key(arabic, arabic=True) == abjad_key(latin, arabic=False)
+
+
+def test_wade_giles() -> None:
+    assert wade_giles_to_pinyin("ch'üan", marked=True) == "quan"
+    assert wade_giles_to_pinyin("hsi", marked=False) == "xi"
+    assert wade_giles_to_pinyin("chen", marked=False) is None  # valid Pinyin stays Pinyin
+    assert wade_giles_to_pinyin("chen", marked=True) == "zhen"

@@ -1,0 +1,95 @@
+"""Tokenisation: roles, scripts, legal forms, particles, Wade-Giles."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screening.text.tokens import Role, TokenKind, tokenize
+
+
+def texts(name: str, **kwargs: bool | None) -> list[str]:
+    return [t.text for t in tokenize(name, **kwargs)]  # type: ignore[arg-type]
+
+
+def test_ofac_individual_form_gives_roles() -> None:
+    tokens = tokenize("PUTIN, Vladimir Vladimirovich")
+    assert [(t.text, t.role) for t in tokens] == [
+        ("putin", Role.SURNAME),
+        ("vladimir", Role.GIVEN),
+        ("vladimirovich", Role.PATRONYMIC),
+    ]
+
+
+def test_han_name_is_surname_then_given_name() -> None:
+    tokens = tokenize("陈全国")
+    assert [(t.text, t.orig, t.role) for t in tokens] == [
+        ("chen", "陈", Role.SURNAME),
+        ("quanguo", "全国", Role.GIVEN),
+    ]
+
+
+def test_han_compound_surname() -> None:
+    assert texts("欧阳修") == ["ouyang", "xiu"]
+
+
+def test_hangul_name() -> None:
+    assert texts("김정은") == ["gim", "jeongeun"]
+
+
+def test_cyrillic_is_romanised_bgn() -> None:
+    assert texts("Евгений Пригожин") == ["yevgeniy", "prigozhin"]
+
+
+def test_hyphens_split_and_dotted_abbreviations_join() -> None:
+    assert texts("Chen Quan-guo") == ["chen", "quan", "guo"]
+    assert texts("BANCO NACIONAL DE CUBA, S.A.")[-1] == "sa"
+
+
+def test_wade_giles_reading() -> None:
+    tokens = tokenize("Ch'en Ch'üan-kuo")
+    assert [t.pinyin for t in tokens] == ["chen", "quan", "guo"]
+
+
+def test_pinyin_is_not_read_as_wade_giles() -> None:
+    # "Chen" is valid Pinyin; read as Wade-Giles it would be "zhen", another surname.
+    assert [t.pinyin for t in tokenize("Chen Wei")] == [None, None]
+
+
+def test_legal_forms_are_canonical_in_any_script() -> None:
+    latin = tokenize("ROMASHKA OOO")
+    cyrillic = tokenize("ООО Ромашка")
+    assert (latin[-1].text, latin[-1].kind) == ("llc", TokenKind.LEGAL_FORM)
+    assert (cyrillic[0].text, cyrillic[0].kind) == ("llc", TokenKind.LEGAL_FORM)
+
+
+def test_honorifics_are_dropped_unless_alone() -> None:
+    assert texts("Dr. Ali Hassan") == ["ali", "hassan"]
+    assert texts("Sheikh") == ["sheikh"]
+
+
+def test_particles_and_initials_are_marked() -> None:
+    kinds = [t.kind for t in tokenize("V. AL-HOUTHI")]
+    assert kinds == [TokenKind.INITIAL, TokenKind.PARTICLE, TokenKind.WORD]
+
+
+def test_arabic_article_is_split() -> None:
+    tokens = tokenize("القذافي")
+    assert [(t.orig, t.kind) for t in tokens] == [
+        ("ال", TokenKind.PARTICLE),
+        ("قذافي", TokenKind.WORD),
+    ]
+
+
+def test_a_comma_before_a_legal_form_is_not_a_surname_separator() -> None:
+    assert [t.role for t in tokenize("ACME, Inc")] == [Role.UNKNOWN, Role.UNKNOWN]
+
+
+def test_nothing_to_tokenize() -> None:
+    assert tokenize("") == [] and tokenize("😀 !!") == []
+
+
+@given(st.text(max_size=200))
+def test_tokenize_never_raises_and_gives_clean_ascii(text: str) -> None:
+    for token in tokenize(text):
+        assert token.text and token.text.isascii() and token.text == token.text.lower()
