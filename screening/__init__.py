@@ -7,6 +7,7 @@ Importing this package reads no list file; lists are loaded when asked for.
 from __future__ import annotations
 
 from screening.config import ENV_LISTS_DIR, default_watchlists, load_bundled_sample
+from screening.default import default_screener, reset_default_screener, screen
 from screening.errors import (
     IndexFileError,
     InputError,
@@ -17,6 +18,7 @@ from screening.errors import (
     ScreeningError,
     StaleListError,
 )
+from screening.matching.screener import Screener
 from screening.models import (
     Address,
     DateOfBirth,
@@ -37,18 +39,29 @@ from screening.models import (
     Vessel,
     Watchlist,
 )
+from screening.results import (
+    Adjustment,
+    Explanation,
+    Hit,
+    ScreeningOptions,
+    ScreeningResult,
+    TokenMatch,
+)
 from screening.sources import load_list, load_lists, sniff_format
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Address",
+    "Adjustment",
     "DateOfBirth",
     "ENV_LISTS_DIR",
     "Entry",
     "EntryKind",
+    "Explanation",
     "FileDigest",
     "FuzzyDate",
+    "Hit",
     "IdScheme",
     "Identifier",
     "IndexFileError",
@@ -65,14 +78,21 @@ __all__ = [
     "NameType",
     "OwnershipError",
     "Relation",
+    "Screener",
     "ScreeningError",
+    "ScreeningOptions",
+    "ScreeningResult",
     "StaleListError",
+    "TokenMatch",
     "Vessel",
     "Watchlist",
     "__version__",
+    "default_screener",
     "default_watchlists",
     "load_bundled_sample",
     "load_list",
     "load_lists",
+    "reset_default_screener",
+    "screen",
     "sniff_format",
 ]

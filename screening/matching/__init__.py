@@ -1,0 +1,1 @@
+"""Name matching: compiled lists, the candidate index, pure scorers and the screener."""

@@ -1,0 +1,197 @@
+"""Watchlists compiled for matching: every list name tokenised, keyed and weighted once.
+
+Everything the matcher needs per list name is computed here, at build time, into plain tuples
+and lists: the token ids of each name (into a shared vocabulary of distinct tokens, each with its
+keys), the weight of each token, and the ids of adjacent tokens joined (``quan`` + ``guo`` →
+``quanguo``). No pydantic object and no string normalisation is left for query time.
+
+Token weights measure how much a token says about identity: ``1 + ln((N + 1) / (df + 1))`` where
+``N`` is the number of entries screened (at least 10,000, so that a small list — the bundled
+sample, a test list — weighs tokens as a real list does) and ``df`` the number of entries whose
+names contain the token, counted by its variant class or spelling key (so ``Mohammed`` and
+``Muhammad`` are one common name), and capped by how common the token is as an ordinary name
+(:mod:`screening.matching.commonness`). Particles, legal forms and generic words are scaled down;
+on the list side middle names and patronymics count less, because they are often left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+
+from screening.matching.commonness import commonness_weight
+from screening.matching.similarity import TokenInfo, token_info
+from screening.models import Entry, EntryKind, NameStrength, Watchlist
+from screening.text.tokens import Role, Token, TokenKind, tokenize
+
+__all__ = ["CompiledLists", "Vocabulary", "joined_token", "weight_key"]
+
+# Kind and role factors; the values were tuned on benchmarks/eval (see benchmarks/README.md).
+KIND_FACTOR = {
+    TokenKind.HONORIFIC: 0.0,
+    TokenKind.WORD: 1.0,
+    TokenKind.NUMBER: 1.0,
+    TokenKind.INITIAL: 0.0,  # initials weigh a fixed INITIAL_WEIGHT
+    TokenKind.PARTICLE: 0.08,
+    TokenKind.LEGAL_FORM: 0.08,
+    TokenKind.GENERIC: 0.35,
+}
+INITIAL_WEIGHT = 1.0
+ROLE_FACTOR = {Role.MIDDLE: 0.6, Role.PATRONYMIC: 0.5}
+MIN_REFERENCE_ENTRIES = 10_000
+JOINABLE = frozenset({TokenKind.WORD, TokenKind.PARTICLE})
+
+
+def joined_token(left: Token, right: Token) -> Token | None:
+    """The two adjacent tokens written as one (``Quan`` ``guo`` → ``quanguo``), or ``None``
+    when either is not a word."""
+    if left.kind not in JOINABLE or right.kind not in JOINABLE:
+        return None
+    if left.kind == TokenKind.PARTICLE and right.kind == TokenKind.PARTICLE:
+        return None
+    pinyin = None
+    if left.pinyin or right.pinyin:
+        pinyin = (left.pinyin or left.text) + (right.pinyin or right.text)
+    return Token(
+        left.text + right.text,
+        left.orig + right.orig,
+        left.script,
+        TokenKind.WORD,
+        Role.UNKNOWN,
+        pinyin,
+    )
+
+
+def weight_key(info: TokenInfo) -> str:
+    """The key under which a token's frequency is counted: its variant class, else its
+    spelling key, else its text."""
+    if info.variants:
+        return f"v{info.variants[0]}"
+    return info.spelling or info.text
+
+
+class Vocabulary:
+    """Distinct tokens with their keys; ids are positions in :attr:`infos`."""
+
+    __slots__ = ("ids", "infos", "joined")
+
+    def __init__(self) -> None:
+        self.infos: list[TokenInfo] = []
+        self.ids: dict[Token, int] = {}
+        self.joined: list[bool] = []
+
+    def add(self, token: Token, *, joined: bool = False) -> int:
+        """Id of ``token`` (roles ignored), adding it if new."""
+        key = token._replace(role=Role.UNKNOWN)
+        found = self.ids.get(key)
+        if found is not None:
+            if not joined and self.joined[found]:
+                self.joined[found] = False
+                self.infos[found] = self.infos[found]._replace(joined=False)
+            return found
+        self.ids[key] = len(self.infos)
+        self.infos.append(token_info(key, joined=joined))
+        self.joined.append(joined)
+        return len(self.infos) - 1
+
+
+class CompiledLists:
+    """One or more watchlists compiled for matching.
+
+    Attributes:
+        lists: the watchlists, in the order given.
+        entries: every entry of every list; ``entry_list[i]`` is the index of its list.
+        name_entry, name_index: for each compiled name, its entry and its position in
+            ``entry.names``.
+        name_tokens, name_weights, name_base_weights, name_joined: per compiled name, the
+            vocabulary ids of its tokens, their weights (role-adjusted, and as counted for
+            information), and the vocabulary id of each adjacent pair joined (``-1`` if none).
+        name_total: per name, the sum of its weights.
+        name_weak: per name, whether it is a weak (low-quality) alias.
+    """
+
+    def __init__(self, lists: Sequence[Watchlist]) -> None:
+        self.lists = tuple(lists)
+        self.entries: list[Entry] = []
+        self.entry_list: list[int] = []
+        self.entry_kind: list[EntryKind] = []
+        self.vocab = Vocabulary()
+        self.name_entry: list[int] = []
+        self.name_index: list[int] = []
+        self.name_tokens: list[tuple[int, ...]] = []
+        self.name_roles: list[tuple[Role, ...]] = []
+        self.name_joined: list[tuple[int, ...]] = []
+        self.name_weak: list[bool] = []
+        for list_no, watchlist in enumerate(self.lists):
+            for entry in watchlist:
+                self._add_entry(entry, list_no)
+        self.n_entries = len(self.entries)
+        self.df = self._document_frequencies()
+        self.vocab_weight = [self.token_weight(info) for info in self.vocab.infos]
+        self.name_weights: list[tuple[float, ...]] = []
+        self.name_base_weights: list[tuple[float, ...]] = []
+        self.name_total: list[float] = []
+        for tokens, roles in zip(self.name_tokens, self.name_roles, strict=True):
+            base = tuple(self.vocab_weight[t] for t in tokens)
+            adjusted = tuple(w * ROLE_FACTOR.get(r, 1.0) for w, r in zip(base, roles, strict=True))
+            self.name_base_weights.append(base)
+            self.name_weights.append(adjusted)
+            self.name_total.append(sum(adjusted))
+
+    def _add_entry(self, entry: Entry, list_no: int) -> None:
+        entry_no = len(self.entries)
+        self.entries.append(entry)
+        self.entry_list.append(list_no)
+        self.entry_kind.append(entry.kind)
+        personal = entry.kind == EntryKind.INDIVIDUAL
+        seen: set[tuple[tuple[int, ...], bool]] = set()
+        for name_no, name in enumerate(entry.names):
+            tokens = tokenize(name.full, personal=personal)
+            if not tokens:
+                continue
+            ids = tuple(self.vocab.add(t) for t in tokens)
+            weak = name.strength == NameStrength.WEAK
+            if (ids, weak) in seen:
+                continue  # the same name twice on one entry (e.g. in two scripts that agree)
+            seen.add((ids, weak))
+            joined = []
+            for left, right in itertools.pairwise(tokens):
+                pair = joined_token(left, right)
+                joined.append(-1 if pair is None else self.vocab.add(pair, joined=True))
+            self.name_entry.append(entry_no)
+            self.name_index.append(name_no)
+            self.name_tokens.append(ids)
+            self.name_roles.append(tuple(t.role for t in tokens))
+            self.name_joined.append(tuple(joined))
+            self.name_weak.append(weak)
+
+    def _document_frequencies(self) -> dict[str, int]:
+        per_entry: dict[int, set[str]] = {}
+        for entry_no, tokens, weak in zip(
+            self.name_entry, self.name_tokens, self.name_weak, strict=True
+        ):
+            if weak:
+                continue
+            keys = per_entry.setdefault(entry_no, set())
+            keys.update(weight_key(self.vocab.infos[t]) for t in tokens)
+        df: dict[str, int] = {}
+        for keys in per_entry.values():
+            for key in keys:
+                df[key] = df.get(key, 0) + 1
+        return df
+
+    def token_weight(self, info: TokenInfo) -> float:
+        """Weight of a token (list or query side, before role factors)."""
+        if info.kind == TokenKind.INITIAL:
+            return INITIAL_WEIGHT
+        df = self.df.get(weight_key(info), 0)
+        reference = max(self.n_entries, MIN_REFERENCE_ENTRIES)
+        idf = 1.0 + math.log((reference + 1) / (df + 1))
+        if info.kind in (TokenKind.WORD, TokenKind.GENERIC):
+            idf = min(idf, commonness_weight(info.text))
+        return idf * KIND_FACTOR[info.kind]
+
+    def strong_names(self) -> Iterable[int]:
+        """Ids of the compiled names that can trigger a hit (strong names)."""
+        return (i for i, weak in enumerate(self.name_weak) if not weak)

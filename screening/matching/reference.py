@@ -1,0 +1,55 @@
+"""The exhaustive reference scan: every list name scored, every vocabulary token compared.
+
+It uses the same scorer as the indexed screener but no index: each query token is compared with
+every token of the vocabulary (:func:`~screening.matching.similarity.token_similarity`), and every
+strong list name is scored. It is slow by design and exists to prove that the index loses
+nothing (``tests/matching/test_index.py``); do not use it for screening.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from screening.matching.compiled import joined_token
+from screening.matching.corroboration import query_facts
+from screening.matching.scoring import QueryTokenMatches
+from screening.matching.screener import Scored, Screener
+from screening.matching.similarity import TokenInfo, token_info, token_similarity
+from screening.models import EntryKind
+
+__all__ = ["reference_scan"]
+
+
+def _brute_matches(info: TokenInfo, vocab: list[TokenInfo]) -> QueryTokenMatches:
+    found: QueryTokenMatches = {}
+    for token, other in enumerate(vocab):
+        sim, how = token_similarity(info, other)
+        if sim > 0.0:
+            found[token] = (sim, how)
+    return found
+
+
+def reference_scan(
+    screener: Screener,
+    name: str,
+    *,
+    kind: EntryKind | None = None,
+    dob: str | date | None = None,
+    country: str | None = None,
+    threshold: float | None = None,
+) -> list[Scored]:
+    """Every entry at or above the threshold, best first, by exhaustive comparison."""
+    t = screener.threshold if threshold is None else threshold
+    facts = query_facts(dob, country)
+    bare = screener.prepare(name, kind, lookup=False)
+    vocab = screener.compiled.vocab.infos
+    single = tuple(_brute_matches(token_info(token), vocab) for token in bare.tokens)
+    joined: list[QueryTokenMatches] = []
+    for left, right in pairwise(bare.tokens):
+        pair = joined_token(left, right)
+        joined.append({} if pair is None else _brute_matches(token_info(pair, joined=True), vocab))
+    query = bare._replace(single=single, joined=tuple(joined))
+    return screener.evaluate(
+        query, screener.compiled.strong_names(), kind=kind, facts=facts, threshold=t
+    )

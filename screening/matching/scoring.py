@@ -1,0 +1,178 @@
+"""The name score: align query tokens with a list name's tokens, then weigh what was covered.
+
+Alignment is greedy and one-to-one over every token pair with a similarity above zero
+(:func:`screening.matching.similarity.token_similarity`), best pair first, plus pairs where two
+adjacent tokens on one side match one token on the other (``Quan Guo`` / ``Quanguo``, at 0.97 of
+the joined similarity). Ties are broken by position, so the result is deterministic.
+
+With ``w`` the token weights (:mod:`screening.matching.compiled`):
+
+* ``S_q`` = Σ w·sim over aligned query tokens / Σ w over all query tokens: how much of the query
+  the list name explains. An unexplained rare token (``Wei`` in ``Chen Wei`` against
+  ``CHEN, Quanguo``) is evidence of a different person.
+* ``S_c`` = the same over the list name's tokens. A list name only partly present in the query
+  (``V. Putin`` against ``PUTIN, Vladimir Vladimirovich``) is weaker evidence, unless what was
+  matched already identifies the person: ``S_c' = S_c + (1 − S_c) · 0.6 · min(1, I / 6)``, where
+  ``I`` = Σ sim · max(0, w − 5) over the aligned list tokens: only the part of a token's weight
+  above that of a common name (5) identifies anyone. A rare surname (``Putin``, w ≈ 9.5) gives
+  ``I`` ≈ 4.5; ``Mohammed`` and ``Ali`` together give less than 3.
+* ``score = √(S_q · S_c')``, times 0.98 when tokens were matched out of order.
+
+A score of 1.0 means every token matched exactly, in order; anything less is at most 0.99. A
+name can only match if at least one *substantive* query token (a word or number, or, in a query
+made only of generic words, legal forms or particles, one of those) is aligned: initials alone
+never match.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
+
+from screening.matching.similarity import How
+from screening.text.tokens import TokenKind
+
+__all__ = ["Alignment", "NameScore", "QueryTokenMatches", "TokenMatches", "score_name"]
+
+JOINED_FACTOR = 0.97
+ORDER_FACTOR = 0.98
+NON_EXACT_CAP = 0.99
+COVERAGE_BOOST = 0.6
+IDENTIFYING_WEIGHT = 6.0
+COMMON_WEIGHT = 5.0
+SUBSTANTIVE_KINDS = frozenset({TokenKind.WORD, TokenKind.NUMBER})
+
+# Per query token (and per adjacent query pair): vocabulary id -> (similarity, relation).
+QueryTokenMatches = dict[int, tuple[float, How]]
+
+
+class TokenMatches(Protocol):
+    """What the scorer needs of a query token's matches: a dict, or a computed stand-in."""
+
+    def get(self, token: int, /) -> tuple[float, How] | None: ...
+
+
+class Alignment(NamedTuple):
+    """One aligned pair: query token positions ``q`` and list-name token positions ``c``
+    (two positions on one side when adjacent tokens were joined)."""
+
+    q: tuple[int, ...]
+    c: tuple[int, ...]
+    sim: float
+    how: How
+
+
+class NameScore(NamedTuple):
+    """The score of one list name against a query, with what produced it."""
+
+    score: float
+    alignments: tuple[Alignment, ...]
+    query_coverage: float
+    name_coverage: float
+    in_order: bool
+    exact: bool
+
+
+_ZERO = NameScore(0.0, (), 0.0, 0.0, True, False)
+
+
+def substantive_positions(kinds: Sequence[TokenKind]) -> frozenset[int]:
+    """Query positions that can carry a match on their own (see module docstring)."""
+    words = frozenset(i for i, k in enumerate(kinds) if k in SUBSTANTIVE_KINDS)
+    if words:
+        return words
+    return frozenset(i for i, k in enumerate(kinds) if k != TokenKind.INITIAL)
+
+
+def score_name(
+    single: Sequence[TokenMatches],
+    joined: Sequence[TokenMatches],
+    q_weights: Sequence[float],
+    substantive: frozenset[int],
+    c_tokens: Sequence[int],
+    c_joined: Sequence[int],
+    c_weights: Sequence[float],
+    c_base_weights: Sequence[float],
+) -> NameScore:
+    """Score one list name against a query.
+
+    Args:
+        single: for each query token, the list-vocabulary tokens it matches.
+        joined: for each adjacent pair of query tokens joined, the tokens it matches.
+        q_weights: weight of each query token.
+        substantive: query positions that can carry a match.
+        c_tokens: vocabulary ids of the list name's tokens.
+        c_joined: vocabulary id of each adjacent pair of list tokens joined (-1: none).
+        c_weights: role-adjusted weight of each list token.
+        c_base_weights: weight of each list token before role factors (for ``I``).
+    """
+    pairs: list[tuple[float, int, int, tuple[int, ...], tuple[int, ...], float, How]] = []
+    nq = len(single)
+    for i in range(nq):
+        matches = single[i]
+        if not matches:
+            continue
+        wq = q_weights[i]
+        for j, token in enumerate(c_tokens):
+            hit = matches.get(token)
+            if hit is not None:
+                sim = hit[0]
+                pairs.append((-sim * (wq + c_weights[j]), i, j, (i,), (j,), sim, hit[1]))
+        for j, token in enumerate(c_joined):
+            if token >= 0:
+                hit = matches.get(token)
+                if hit is not None:
+                    sim = hit[0] * JOINED_FACTOR
+                    value = wq + c_weights[j] + c_weights[j + 1]
+                    pairs.append((-sim * value, i, j, (i,), (j, j + 1), sim, hit[1]))
+    for i, matches in enumerate(joined):
+        if not matches:
+            continue
+        for j, token in enumerate(c_tokens):
+            hit = matches.get(token)
+            if hit is not None:
+                sim = hit[0] * JOINED_FACTOR
+                value = q_weights[i] + q_weights[i + 1] + c_weights[j]
+                pairs.append((-sim * value, i, j, (i, i + 1), (j,), sim, hit[1]))
+    if not pairs:
+        return _ZERO
+    pairs.sort()
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    chosen: list[Alignment] = []
+    for _, _, _, qs, cs, sim, how in pairs:
+        if used_q.isdisjoint(qs) and used_c.isdisjoint(cs):
+            used_q.update(qs)
+            used_c.update(cs)
+            chosen.append(Alignment(qs, cs, sim, how))
+    if used_q.isdisjoint(substantive):
+        return _ZERO
+    matched_q = 0.0
+    matched_c = 0.0
+    info = 0.0
+    for a in chosen:
+        for i in a.q:
+            matched_q += q_weights[i] * a.sim
+        for j in a.c:
+            matched_c += c_weights[j] * a.sim
+            info += max(0.0, c_base_weights[j] - COMMON_WEIGHT) * a.sim
+    total_q = sum(q_weights)
+    total_c = sum(c_weights)
+    s_q = matched_q / total_q if total_q else 0.0
+    s_c = matched_c / total_c if total_c else 0.0
+    boosted = s_c + (1.0 - s_c) * COVERAGE_BOOST * min(1.0, info / IDENTIFYING_WEIGHT)
+    score = math.sqrt(max(0.0, s_q) * max(0.0, boosted))
+    chosen.sort(key=lambda a: a.q)
+    in_order = all(chosen[k].c[0] < chosen[k + 1].c[0] for k in range(len(chosen) - 1))
+    exact = (
+        in_order
+        and len(used_q) == nq
+        and len(used_c) == len(c_tokens)
+        and all(a.how == How.EXACT and len(a.q) == len(a.c) == 1 for a in chosen)
+    )
+    if exact:
+        return NameScore(1.0, tuple(chosen), s_q, s_c, True, True)
+    if not in_order:
+        score *= ORDER_FACTOR
+    return NameScore(min(score, NON_EXACT_CAP), tuple(chosen), s_q, s_c, in_order, False)

@@ -1,0 +1,151 @@
+"""How similar two name tokens are, and why: the one pure token scorer every path uses.
+
+A token pair is compared under a fixed ladder of relations; the first that holds gives the
+similarity (0.0–1.0) and the reason recorded in the explanation:
+
+============  =====  =========================================================================
+relation      sim    holds when
+============  =====  =========================================================================
+exact         1.00   same token in the same script
+translit      0.97   same romanisation from different scripts (``陈`` / ``chen``); 1.00 when
+                     both are Latin (diacritics folded: ``Müller`` / ``Muller``)
+variant       0.95   same curated variant class (``Mohammed`` / ``Muhammad`` / ``محمد``)
+wade-giles    0.95   one token is Wade–Giles for the other's Pinyin (``Ch'üan`` / ``quan``)
+spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``)
+abjad         0.88   an Arabic-script token with the consonant skeleton of a Latin one
+typo          ≤0.88  optimal-string-alignment distance ≤ 1 (tokens of 5–9 letters) or ≤ 2
+                     (10 or more): 0.95 − 0.5·d/length
+initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
+============  =====  =========================================================================
+
+Tokens shorter than 5 letters get no typo tolerance (``Wang``/``Tang`` are different names; the
+spelling variants of short names are in the variant table), nor do tokens made by joining two
+adjacent tokens; numbers match only exactly.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import NamedTuple
+
+from rapidfuzz.distance import OSA
+
+from screening.text.keys import abjad_key, spelling_key, variant_classes
+from screening.text.tokens import Token, TokenKind
+
+__all__ = [
+    "ABJAD_SCRIPTS",
+    "How",
+    "TokenInfo",
+    "max_typos",
+    "token_info",
+    "token_similarity",
+]
+
+ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc"})
+
+
+class How(IntEnum):
+    """The relation by which two tokens matched (the rows of the table above)."""
+
+    NONE = 0
+    EXACT = 1
+    TRANSLIT = 2
+    VARIANT = 3
+    WADE_GILES = 4
+    SPELLING = 5
+    ABJAD = 6
+    TYPO = 7
+    INITIAL = 8
+
+
+SIM_TRANSLIT = 0.97
+SIM_VARIANT = 0.95
+SIM_WADE_GILES = 0.95
+SIM_SPELLING = 0.92
+SIM_ABJAD = 0.88
+SIM_INITIAL = 0.60
+MIN_TYPO_LEN = 5
+TYPO_2_LEN = 10
+MIN_ABJAD_LEN = 2
+
+
+class TokenInfo(NamedTuple):
+    """A token with every matching key computed once (at index build time for list tokens)."""
+
+    text: str
+    orig: str
+    script: str
+    kind: TokenKind
+    pinyin: str | None
+    spelling: str
+    variants: tuple[int, ...]
+    abjad: str
+    abjad_script: bool
+    joined: bool
+
+
+def token_info(token: Token, *, joined: bool = False) -> TokenInfo:
+    """Compute the matching keys of a token (``joined``: two adjacent tokens written as one)."""
+    abjad_script = token.script in ABJAD_SCRIPTS
+    is_word = token.kind not in (TokenKind.INITIAL, TokenKind.NUMBER)
+    if abjad_script:
+        abjad = abjad_key(token.orig, arabic=True)
+    elif is_word and token.text.isalpha():
+        abjad = abjad_key(token.text, arabic=False)
+    else:
+        abjad = ""
+    return TokenInfo(
+        text=token.text,
+        orig=token.orig,
+        script=token.script,
+        kind=token.kind,
+        pinyin=token.pinyin,
+        spelling=spelling_key(token.text) if is_word and not abjad_script else "",
+        variants=variant_classes(token.text, token.orig) if is_word else (),
+        abjad=abjad,
+        abjad_script=abjad_script,
+        joined=joined,
+    )
+
+
+def max_typos(length: int) -> int:
+    """Edit operations tolerated in a token of ``length`` letters (0, 1 or 2)."""
+    if length < MIN_TYPO_LEN:
+        return 0
+    return 1 if length < TYPO_2_LEN else 2
+
+
+def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
+    """Similarity (0.0–1.0) of a query token and a candidate token, and the relation used."""
+    if q.orig == c.orig and q.script == c.script:
+        return 1.0, How.EXACT
+    q_initial = q.kind == TokenKind.INITIAL
+    c_initial = c.kind == TokenKind.INITIAL
+    if q_initial or c_initial:
+        if q_initial != c_initial and q.text[:1] == c.text[:1] and not (q.joined or c.joined):
+            return SIM_INITIAL, How.INITIAL
+        return 0.0, How.NONE
+    if q.text == c.text:
+        if q.script == c.script or {q.script, c.script} <= {"Latn", "Zyyy"}:
+            return 1.0, How.TRANSLIT
+        return SIM_TRANSLIT, How.TRANSLIT
+    if q.kind == TokenKind.NUMBER or c.kind == TokenKind.NUMBER:
+        return 0.0, How.NONE
+    if q.variants and c.variants and not set(q.variants).isdisjoint(c.variants):
+        return SIM_VARIANT, How.VARIANT
+    if (q.pinyin or c.pinyin) and (q.pinyin or q.text) == (c.pinyin or c.text):
+        return SIM_WADE_GILES, How.WADE_GILES
+    if q.spelling and q.spelling == c.spelling and len(q.spelling) >= 3:
+        return SIM_SPELLING, How.SPELLING
+    if q.abjad_script != c.abjad_script and q.abjad == c.abjad and len(q.abjad) >= MIN_ABJAD_LEN:
+        return SIM_ABJAD, How.ABJAD
+    if q.abjad_script or c.abjad_script or q.joined or c.joined:
+        return 0.0, How.NONE
+    shorter = min(len(q.text), len(c.text))
+    k = max_typos(shorter)
+    if k and abs(len(q.text) - len(c.text)) <= k:
+        d = OSA.distance(q.text, c.text, score_cutoff=k)
+        if d <= k:
+            return 0.95 - 0.5 * d / shorter, How.TYPO
+    return 0.0, How.NONE

@@ -1,0 +1,55 @@
+"""The candidate index loses nothing: indexed screening equals the exhaustive reference scan."""
+
+from __future__ import annotations
+
+from factories import entry, watchlist
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from screening import Screener
+from screening.matching.index import deletion_neighbourhood
+from screening.matching.reference import reference_scan
+from screening.models import EntryKind
+
+# Tokens chosen to collide in every way the matcher knows: exact, typo, variant, spelling,
+# Wade-Giles, abjad, initials, joined/split, scripts, common and rare.
+POOL = [
+    "chen", "chan", "quanguo", "quan", "guo", "quanquo", "ch'en", "ch'üan", "kuo", "陈", "全国",
+    "wang", "mingshan", "ming", "shan", "putin", "путин", "vladimir", "владимир", "v",
+    "vladimirovich", "mohammed", "muhammad", "محمد", "ali", "علي", "al", "houthi", "al-houthi",
+    "qaddafi", "gadhafi", "القذافي", "muammar", "bank", "melli", "llc", "ooo", "ооо", "group",
+    "khodorkovskiy", "hodorkovsky", "abdulrahman", "abdul", "rahman", "1", "star", "s.a.",
+]  # fmt: skip
+
+names = st.lists(st.sampled_from(POOL), min_size=1, max_size=4).map(" ".join)
+kinds = st.sampled_from([EntryKind.INDIVIDUAL, EntryKind.ENTITY])
+
+
+@st.composite
+def lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[str], float]:
+    n = draw(st.integers(1, 12))
+    entries = [
+        entry(str(i), *draw(st.lists(names, min_size=1, max_size=3)), kind=draw(kinds),
+              weak=draw(st.lists(names, max_size=1)))
+        for i in range(n)
+    ]  # fmt: skip
+    queries = draw(st.lists(names, min_size=1, max_size=4))
+    threshold = draw(st.sampled_from([0.5, 0.7, 0.85, 0.95]))
+    return Screener(watchlist(entries)), queries, threshold
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lists_and_queries())
+def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[str], float]) -> None:
+    screener, queries, threshold = case
+    for query in queries:
+        indexed = screener.screen(query, threshold=threshold, limit=1000)
+        reference = reference_scan(screener, query, threshold=threshold)
+        assert [(h.entry.uid, h.score) for h in indexed.hits] == [
+            (screener.compiled.entries[s.entry].uid, s.score) for s in reference
+        ], query
+
+
+def test_deletion_neighbourhood() -> None:
+    assert deletion_neighbourhood("abc", 1) == {"abc", "bc", "ac", "ab"}
+    assert "a" in deletion_neighbourhood("abc", 2)

@@ -1,0 +1,155 @@
+"""Screener behaviour on a small list built in the test (real-list cases: test_named_cases.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from factories import entry, watchlist
+
+from screening import InputError, Screener
+from screening.models import EntryKind
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener(
+        watchlist(
+            [
+                entry("29220", "CHEN, Quanguo", "陈全国", programs=["GLOMAG"], dob=1955,
+                      nationality="China"),
+                entry("29162", "WANG, Mingshan", programs=["GLOMAG"], dob=1964),
+                entry("29159", "XINJIANG PUBLIC SECURITY BUREAU", "新疆公安局",
+                      kind=EntryKind.ENTITY, programs=["GLOMAG"]),
+                entry("35096", "PUTIN, Vladimir Vladimirovich", programs=["RUSSIA-EO14024"]),
+                entry("30000", "AL-HOUTHI, Mohammed Ali", programs=["YEMEN"]),
+                entry("12606", "GADHAFI, Muammar", "QADHAFI, Muammar", programs=["LIBYA3"]),
+                entry("306", "BANCO NACIONAL DE CUBA", kind=EntryKind.ENTITY, weak=["BNC"],
+                      programs=["CUBA"]),
+            ]
+        )
+    )  # fmt: skip
+
+
+def uids(result: object) -> list[str]:
+    return [h.entry.uid for h in result.hits]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["陈全国", "Quanguo Chen", "Chen Quan-guo", "CHEN Quan Guo", "Ch'en Ch'üan-kuo", "陳全國"],
+)
+def test_chen_quanguo_however_written(screener: Screener, query: str) -> None:
+    assert uids(screener.screen(query)) == ["29220"]
+
+
+@pytest.mark.parametrize("query", ["Chen Quan", "Chen Wei", "Wang Ming", "Mohammed Ali"])
+def test_shared_common_tokens_do_not_hit(screener: Screener, query: str) -> None:
+    assert uids(screener.screen(query)) == []
+
+
+def test_exact_listed_name_scores_one(screener: Screener) -> None:
+    result = screener.screen("CHEN, Quanguo")
+    assert result.hits[0].score == 1.0
+
+
+def test_non_exact_matches_stay_below_one(screener: Screener) -> None:
+    for query in ("Quanguo Chen", "陈 全国", "V. Putin", "Quanguo Chenn"):
+        for hit in screener.screen(query, threshold=0.5).hits:
+            assert hit.score < 1.0, query
+
+
+def test_chinese_alias_carried_by_the_list_matches_exactly(screener: Screener) -> None:
+    result = screener.screen("新疆公安局")
+    assert uids(result) == ["29159"]
+    assert result.hits[0].score == 1.0 and result.hits[0].matched_name == "新疆公安局"
+
+
+def test_evasion_tricks(screener: Screener) -> None:
+    assert uids(screener.screen("\u0420utin, Vl\u0430dimir")) == ["35096"]  # Cyrillic Р, а
+    assert uids(screener.screen("Chen\u200b Quan\u200dguo")) == ["29220"]  # zero-width
+    assert uids(screener.screen("ＣＨＥＮ Ｑｕａｎｇｕｏ")) == ["29220"]  # fullwidth
+
+
+def test_initial_and_rare_surname(screener: Screener) -> None:
+    hit = screener.screen("V. Putin").hits[0]
+    assert hit.entry.uid == "35096" and 0.85 <= hit.score < 0.99
+    relations = {m.relation for m in hit.explanation.alignments}
+    assert relations == {"exact", "initial"}
+
+
+def test_transliteration_variants(screener: Screener) -> None:
+    assert uids(screener.screen("Muammar Qaddafi")) == ["12606"]
+    assert uids(screener.screen("Владимир Путин")) == ["35096"]
+
+
+def test_weak_alias_alone_never_hits(screener: Screener) -> None:
+    assert uids(screener.screen("BNC")) == []
+
+
+def test_weak_alias_confirms(screener: Screener) -> None:
+    screener_with_weak = Screener(
+        watchlist([entry("1", "AL-ZAWAHIRI, Ayman", weak=["Ayman al-Zawahri"])])
+    )
+    hit = screener_with_weak.screen("Ayman al Zawahiri").hits[0]
+    assert hit.explanation.weak_aliases == ("Ayman al-Zawahri",)
+
+
+def test_dob_and_country_corroborate_or_contradict(screener: Screener) -> None:
+    plain = screener.screen("Quanguo Chen").hits[0].score
+    same = screener.screen("Quanguo Chen", dob="1955", country="CN").hits[0]
+    other = screener.screen("Quanguo Chen", dob="1980", threshold=0.5).hits[0]
+    assert same.score > plain > other.score
+    reasons = [a.reason for a in same.explanation.adjustments]
+    assert any("dob year 1955" in r for r in reasons) and any("country CN" in r for r in reasons)
+
+
+def test_kind_filters(screener: Screener) -> None:
+    assert uids(screener.screen("Xinjiang Public Security Bureau", kind="individual")) == []
+    assert uids(screener.screen("Xinjiang Public Security Bureau", kind="entity")) == ["29159"]
+
+
+def test_result_records_query_threshold_and_lists(screener: Screener) -> None:
+    result = screener.screen("陈全国", threshold=0.9)
+    assert result.query == "陈全国" and result.options.threshold == 0.9
+    assert result.lists[0].source == "SDN" and len(result.lists[0].sha256) == 64
+
+
+def test_explanation_names_entry_program_and_tokens(screener: Screener) -> None:
+    exp = screener.screen("陈全国").hits[0].explanation
+    assert exp.uid == "29220" and exp.programs == ("GLOMAG",)
+    assert [(m.query, m.listed, m.relation) for m in exp.alignments] == [
+        ("陈(chen)", "陈(chen)", "exact"),
+        ("全国(quanguo)", "全国(quanguo)", "exact"),
+    ]
+    assert "29220 CHEN, Quanguo [GLOMAG]" in exp.summary()
+    json.loads(exp.model_dump_json())
+
+
+def test_results_are_reproducible_byte_for_byte(screener: Screener) -> None:
+    first = screener.screen("Chen Quan-guo", dob="1955").model_dump_json()
+    again = screener.screen("Chen Quan-guo", dob="1955").model_dump_json()
+    assert first == again
+
+
+@pytest.mark.parametrize("query", ["", "   ", "😀😀", "\x00\xff\ud800", "a" * 10_000, "-- ,, .."])
+def test_odd_input_gives_no_hit(screener: Screener, query: str) -> None:
+    assert screener.screen(query).hits == ()
+
+
+def test_non_string_is_a_value_error(screener: Screener) -> None:
+    with pytest.raises(InputError):
+        screener.screen(b"CHEN")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        screener.screen(None)  # type: ignore[arg-type]
+
+
+def test_bad_options_are_input_errors(screener: Screener) -> None:
+    for kwargs in ({"threshold": 1.5}, {"kind": "person"}, {"dob": "55"}, {"country": "Atlantis"},
+                   {"limit": 0}):  # fmt: skip
+        with pytest.raises(InputError):
+            screener.screen("Chen", **kwargs)  # type: ignore[arg-type]
+
+
+def test_limit(screener: Screener) -> None:
+    assert len(screener.screen("Muammar Gadhafi", threshold=0.3, limit=1).hits) == 1
