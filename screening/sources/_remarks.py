@@ -163,7 +163,7 @@ def _prefixed(facts: Facts, key: str, value: str) -> None:
         facts.properties.append(("Gender", value))
 
 
-def _item(facts: Facts, item: str, *, uid: str, kind: EntryKind, title: str | None) -> None:
+def _item(facts: Facts, item: str, *, uid: str, kind: EntryKind, titles: frozenset[str]) -> None:
     item = _ALT.sub("", item)
     if m := _WEAK_ALIAS.match(item):
         alias_type = _ALIAS_TYPES[m.group(1)]
@@ -181,7 +181,7 @@ def _item(facts: Facts, item: str, *, uid: str, kind: EntryKind, title: str | No
     elif matched := match_label(item):
         label, label_kind_, rest = matched
         _add(facts, _identifier(label, rest) if label_kind_ == "id" else labelled_fact(label, rest))
-    elif title is not None and item.rstrip(".") == title.rstrip("."):
+    elif item.rstrip(".") in titles:
         pass  # the Title column repeated in remarks
     elif m := _EMAIL.match(item):
         facts.properties.append(("Email Address", m.group(1)))
@@ -253,6 +253,8 @@ def parse_remarks(
     """
     facts = Facts()
     items = _items(text)
+    # A title repeated in remarks is split like them: "Director, X; Director, Y".
+    titles = frozenset(t.strip().rstrip(".") for t in (title or "").split("; ") if t.strip())
     for position, item in enumerate(items, 1):
         if position == len(items):
             if truncated:
@@ -263,5 +265,5 @@ def parse_remarks(
                 if not (linked and is_known_name(item[len("Linked To: ") :])):
                     item = item[:-1] if linked else _without_full_stop(item)
         if item.strip():
-            _item(facts, item.strip(), uid=uid, kind=kind, title=title)
+            _item(facts, item.strip(), uid=uid, kind=kind, titles=titles)
     return facts
