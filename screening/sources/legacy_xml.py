@@ -51,7 +51,11 @@ _KINDS = {k.value: k for k in EntryKind}  # sdnType: Individual, Entity, Vessel,
 _ALIAS_TYPES = {"a.k.a.": NameType.AKA, "f.k.a.": NameType.FKA, "n.k.a.": NameType.NKA}
 _STRENGTHS = {s.value: s for s in NameStrength}
 # The first element after the XML declaration and comments, whatever its namespace prefix.
-_ROOT = re.compile(rb"^(?:\s|<\?.*?\?>|<!--.*?-->)*<(?:[\w.-]+:)?sdnList[\s>/]", re.DOTALL)
+# A DOCTYPE is skipped here so that load() can refuse it with a clear error.
+_ROOT = re.compile(
+    rb"^(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*<(?:[\w.-]+:)?sdnList[\s>/]",
+    re.DOTALL,
+)
 
 
 def sniff(path: str | os.PathLike[str]) -> bool:
@@ -94,7 +98,7 @@ def _items(children: dict[str, list[Element]], list_name: str, item: str) -> lis
 def _name(last: str | None, first: str | None, kind: EntryKind, **kw: object) -> Name:
     # The CSV formats write "LAST, First"; the same full name keeps the formats comparable.
     full = ", ".join(p for p in (last, first) if p)
-    if kind is EntryKind.INDIVIDUAL:
+    if kind is EntryKind.INDIVIDUAL and first:
         parts = tuple(
             NamePart(value=v, role=r)
             for v, r in ((last, NamePartRole.LAST), (first, NamePartRole.FIRST))
