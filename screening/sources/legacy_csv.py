@@ -23,8 +23,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,7 +30,6 @@ from pydantic import ValidationError
 
 from screening.errors import ListFormatError
 from screening.models import (
-    Address,
     Entry,
     EntryKind,
     ListProvenance,
@@ -41,10 +38,12 @@ from screening.models import (
     Vessel,
     Watchlist,
 )
-from screening.sources._csvrows import CsvFile, Record, read_records
-from screening.sources._files import digest, find_file, read_head
+from screening.sources._csvrows import Record, read_records
+from screening.sources._csvset import Companions, file_set, note_header, read_companions, record_uid
+from screening.sources._files import digest, read_head
 from screening.sources._names import legacy_name
 from screening.sources._remarks import parse_remarks
+from screening.sources._validation import validation_reason
 
 __all__ = ["FORMAT", "load", "sniff"]
 
@@ -62,30 +61,6 @@ _KINDS = {
     "aircraft": EntryKind.AIRCRAFT,
 }
 _ALIAS_TYPES = {"aka": NameType.AKA, "fka": NameType.FKA, "nka": NameType.NKA}
-_NUMBER = re.compile(r"^\d{1,10}$")  # dataspec.txt: ent_num "number 10"
-
-
-@dataclass(frozen=True, slots=True)
-class _FileSet:
-    source: str
-    main: str
-    addresses: str
-    aliases: str
-    comments: tuple[str, ...]
-
-
-_SETS = (
-    # dataspec.txt lists the comments file as "SDN COMMENTS.CSV" once and sdn_comments.csv once.
-    _FileSet("SDN", "sdn.csv", "add.csv", "alt.csv", ("sdn_comments.csv", "sdn comments.csv")),
-    _FileSet(
-        "CONSOLIDATED", "cons_prim.csv", "cons_add.csv", "cons_alt.csv", ("cons_comments.csv",)
-    ),
-)
-
-
-def _file_set(path: Path) -> _FileSet | None:
-    name = path.name.casefold()
-    return next((s for s in _SETS if s.main == name), None)
 
 
 def sniff(path: str | os.PathLike[str]) -> bool:
@@ -93,7 +68,7 @@ def sniff(path: str | os.PathLike[str]) -> bool:
     OFAC's (``36,"AEROCARIBBEAN AIRLINES",-0- ,...``). Never raises."""
     try:
         p = Path(path)
-        if _file_set(p) is None or not p.is_file():
+        if file_set(p) is None or not p.is_file():
             return False
         head = read_head(p)
         lines = head.split(b"\n", 2)
@@ -106,108 +81,8 @@ def sniff(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def _uid(csv_file: CsvFile, record: Record, known: dict[str, Record] | None) -> str:
-    uid = record.fields[0]
-    if uid is None or not _NUMBER.match(uid):
-        raise ListFormatError(csv_file.path, record.line, f"ent_num {uid!r} is not a number")
-    uid = str(int(uid))
-    if known is not None and uid not in known:
-        raise ListFormatError(
-            csv_file.path, record.line, f"ent_num {uid!r} is not in the main file"
-        )
-    return uid
-
-
-def _number(csv_file: CsvFile, record: Record, index: int, what: str) -> None:
-    value = record.fields[index]
-    if value is None or not _NUMBER.match(value):
-        raise ListFormatError(csv_file.path, record.line, f"{what} {value!r} is not a number")
-
-
-@dataclass(slots=True)
-class _Companions:
-    aliases: defaultdict[str, list[tuple[Record, str, str]]]
-    addresses: defaultdict[str, list[Address]]
-    comments: dict[str, str]
-    names: set[str]
-    files: list[Path]
-    notes: list[str]
-
-
-def _companion(
-    directory: Path, names: tuple[str, ...], main: Path, notes: list[str]
-) -> Path | None:
-    for name in names:
-        if found := find_file(directory, name):
-            return found
-    note = f"{names[0].upper()} not found next to {main.name}"
-    notes.append(note)
-    log.warning("%s: %s", main, note)
-    return None
-
-
-def _read_companions(
-    path: Path, spec: _FileSet, main: dict[str, Record], notes: list[str]
-) -> _Companions:
-    directory = path.parent
-    out = _Companions(defaultdict(list), defaultdict(list), {}, set(), [path], notes)
-    alias_path = _companion(directory, (spec.aliases,), path, out.notes)
-    if alias_path is not None:
-        aliases = read_records(alias_path, 5, end_marker_required=True)
-        out.files.append(alias_path)
-        for rec in aliases.records:
-            uid = _uid(aliases, rec, main)
-            _number(aliases, rec, 1, "alt_num")
-            alt_type, alt_name = rec.fields[2], rec.fields[3]
-            if alt_name is None:
-                raise ListFormatError(alias_path, rec.line, "alias without a name")
-            out.aliases[uid].append((rec, alt_type or "", alt_name))
-            out.names.add(alt_name)
-        _note_header(aliases, out.notes)
-    address_path = _companion(directory, (spec.addresses,), path, out.notes)
-    if address_path is not None:
-        addresses = read_records(address_path, 6, end_marker_required=True)
-        out.files.append(address_path)
-        for rec in addresses.records:
-            uid = _uid(addresses, rec, main)
-            _number(addresses, rec, 1, "add_num")
-            street, city, country, remarks = rec.fields[2:6]
-            # OFAC writes an all-null row for an entry with no known address; it says nothing.
-            if any((street, city, country, remarks)):
-                out.addresses[uid].append(
-                    Address(street=street, city=city, country=country, remarks=remarks)
-                )
-        _note_header(addresses, out.notes)
-    comments_path = _companion(directory, spec.comments, path, out.notes)
-    if comments_path is not None:
-        # The spillover file has no end marker in some real copies (SDN_COMMENTS.CSV 2021-07).
-        comments = read_records(comments_path, 2, end_marker_required=False)
-        out.files.append(comments_path)
-        for rec in comments.records:
-            uid = _uid(comments, rec, main)
-            if uid in out.comments:
-                raise ListFormatError(comments_path, rec.line, f"second row for ent_num {uid!r}")
-            out.comments[uid] = rec.fields[1] or ""
-        _note_header(comments, out.notes)
-    return out
-
-
-def _note_header(csv_file: CsvFile, notes: list[str]) -> None:
-    if csv_file.header:
-        notes.append(
-            f"{csv_file.path.name} starts with a header row that OFAC's files do not have "
-            "(added by whoever copied it); the row was skipped"
-        )
-
-
-def _brief(exc: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']} ({e['input']!r})" for e in exc.errors()
-    )
-
-
 def _entry(
-    path: Path, rec: Record, uid: str, source: str, companions: _Companions
+    path: Path, rec: Record, uid: str, source: str, companions: Companions
 ) -> tuple[Entry, bool]:
     name, sdn_type, programs, title = rec.fields[1:5]
     if name is None:
@@ -298,13 +173,13 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
         ListNotFoundError: no file at ``path``.
     """
     p = Path(path)
-    spec = _file_set(p)
+    spec = file_set(p)
     if spec is None:
         raise ListFormatError(p, None, "not an OFAC legacy CSV main file (SDN.CSV, CONS_PRIM.CSV)")
     main_file = read_records(p, 12, end_marker_required=True)
     main: dict[str, Record] = {}
     for rec in main_file.records:
-        uid = _uid(main_file, rec, None)
+        uid = record_uid(main_file, rec, None)
         if uid in main:
             raise ListFormatError(
                 p, rec.line, f"ent_num {uid!r} again (first on line {main[uid].line})"
@@ -313,8 +188,8 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
     if not main:
         raise ListFormatError(p, None, "no entries: OFAC's lists are never empty")
     notes: list[str] = []
-    _note_header(main_file, notes)
-    companions = _read_companions(p, spec, main, notes)
+    note_header(main_file, notes)
+    companions = read_companions(p, spec, main, notes)
     companions.names.update(rec.fields[1] for rec in main.values() if rec.fields[1])
     entries: list[Entry] = []
     truncated: list[str] = []
@@ -324,7 +199,9 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
         except ListFormatError:
             raise
         except ValidationError as exc:
-            raise ListFormatError(p, rec.line, f"ent_num {uid!r}: {_brief(exc)}") from exc
+            raise ListFormatError(
+                p, rec.line, f"ent_num {uid!r}: {validation_reason(exc)}"
+            ) from exc
         except ValueError as exc:  # a date that is not an OFAC date
             raise ListFormatError(p, rec.line, f"ent_num {uid!r}: {exc}") from exc
         entries.append(entry)
