@@ -25,7 +25,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_NUMBER = re.compile(r"^\d{1,10}$")  # dataspec.txt: ent_num "number 10"
+_NUMBER = re.compile(r"[0-9]{1,10}")  # dataspec.txt: ent_num "number 10"; ASCII digits only
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def record_uid(csv_file: CsvFile, record: Record, known: dict[str, Record] | Non
         ListFormatError: it is not a number, or ``known`` (the main file's records) lacks it.
     """
     uid = record.fields[0]
-    if uid is None or not _NUMBER.match(uid):
+    if uid is None or not _NUMBER.fullmatch(uid):
         raise ListFormatError(csv_file.path, record.line, f"ent_num {uid!r} is not a number")
     uid = str(int(uid))
     if known is not None and uid not in known:
@@ -73,7 +73,7 @@ def record_uid(csv_file: CsvFile, record: Record, known: dict[str, Record] | Non
 
 def _number(csv_file: CsvFile, record: Record, index: int, what: str) -> None:
     value = record.fields[index]
-    if value is None or not _NUMBER.match(value):
+    if value is None or not _NUMBER.fullmatch(value):
         raise ListFormatError(csv_file.path, record.line, f"{what} {value!r} is not a number")
 
 

@@ -16,6 +16,13 @@ Everything else OFAC knows (dates of birth, identifiers, weak aliases, links) is
 remarks, parsed by :mod:`screening.sources._remarks`. A missing companion file or a remark cut
 at 1,000 characters with no continuation does not stop the load, but it is never silent: it is
 logged as a warning and recorded in ``ListProvenance.notes``.
+
+A truncated file is refused, not noted. OFAC ends SDN.CSV, ADD.CSV and ALT.CSV (and their
+CONS_ counterparts) with a 0x1A byte; all 16 such files in ../shared/data/ofac have it, even
+the copies a third party gave a header row. Without it, a download cut at a line end would
+lose entries silently, so its absence is a :class:`~screening.errors.ListFormatError`. The
+comments file may lack the byte (the real SDN_COMMENTS.CSV of 2021-07 does); a cut inside one
+of its records still shows as a last line without a line end.
 """
 
 from __future__ import annotations

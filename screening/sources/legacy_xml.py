@@ -33,6 +33,7 @@ FORMAT = "ofac-legacy-xml"
 
 log = logging.getLogger(__name__)
 
+_NUMBER = re.compile(r"[0-9]{1,10}")  # XSD: xs:int; ASCII digits only (str.isdigit takes "²")
 # The first element after the XML declaration and comments, whatever its namespace prefix.
 # A DOCTYPE is skipped here so that load() can refuse it with a clear error.
 _ROOT = re.compile(
@@ -62,7 +63,7 @@ def _publication(path: Path, elem: Element) -> tuple[date | None, int | None]:
         raise ListFormatError(
             path, "publshInformation/Publish_Date", f"{published!r} is not a MM/DD/YYYY date"
         ) from exc
-    if count is not None and not count.isdigit():
+    if count is not None and not _NUMBER.fullmatch(count):
         raise ListFormatError(path, "publshInformation/Record_Count", f"{count!r} is not a number")
     return publish_date, None if count is None else int(count)
 
@@ -105,9 +106,10 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
         if tag == "sdnEntry":
             children = children_by_name(elem)
             uid = field(children, "uid")
-            if uid is None or not uid.isdigit():
+            if uid is None or not _NUMBER.fullmatch(uid):
                 where = f"sdnEntry[{len(entries) + 1}]/uid"
                 raise ListFormatError(p, where, f"uid {uid!r} is not a number")
+            uid = str(int(uid))  # as the CSV loader: "036" is 36
             if uid in entries:
                 raise ListFormatError(p, f"sdnEntry[uid='{uid}']", "a second entry with this uid")
             try:

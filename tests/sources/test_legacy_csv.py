@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from screening.errors import ListFormatError
 from screening.models import EntryKind, IdScheme, NameStrength, NameType, Watchlist
 from screening.sources import legacy_csv, load_list, load_lists, sniff_format
+from screening.sources._csvrows import read_records
 from screening.sources._remarks import REMARK, TRUNCATED_REMARK
 
 # --- real data ---------------------------------------------------------------------------------
@@ -204,6 +205,18 @@ def test_sdn_2024_with_added_header_rows_and_no_alt(caplog: pytest.LogCaptureFix
 
 
 @pytest.mark.realdata
+def test_newest_companion_files_read_cleanly() -> None:
+    # SDN.CSV of 2025-12 was not obtainable; its companions still test the record reader.
+    directory = shared_data("ofac", "sdn_csv_2025-12-24_partial")
+    add = read_records(directory / "add.csv", 6, end_marker_required=True)
+    alt = read_records(directory / "alt.csv", 5, end_marker_required=True)
+    comments = read_records(directory / "sdn_comments.csv", 2, end_marker_required=True)
+    assert (len(add.records), len(alt.records), len(comments.records)) == (24_244, 20_107, 28)
+    assert len({r.fields[0] for r in add.records}) == 18_494
+    assert add.end_marker and not add.header
+
+
+@pytest.mark.realdata
 def test_dispatch_finds_the_csv_sets() -> None:
     directory = shared_data("ofac", "sdn_csv_2021-07-07")
     assert sniff_format(directory) == "ofac-legacy-csv"
@@ -355,6 +368,7 @@ def test_consolidated_set_and_two_lists_in_one_directory(tmp_path: Path) -> None
         (lambda d: d[: d.index(b"\r\n", d.index(b"\r\n") + 2) + 2], "SDN.CSV", 3, "no 0x1A"),
         (lambda d: d.replace(b"-0- ,-0- ,-0- \r", b"-0- ,-0- \r"), "SDN.CSV", 2, "found 11"),
         (lambda d: d.replace(b"29220,", b"29220x,"), "SDN.CSV", 1, "is not a number"),
+        (lambda d: d.replace(b"29220,", "٢٩٢٢٠,".encode()), "SDN.CSV", 1, "is not a number"),
         (lambda d: d.replace(b"29159,", b"29220,"), "SDN.CSV", 2, "again (first on line 1)"),
         (lambda d: d.replace(b"DOB 1955", b"DOB 31 Feb 1955"), "SDN.CSV", 1, "impossible date"),
         (lambda d: d.replace(b"GLOMAG", b"GLO\x00MAG", 1), "SDN.CSV", 1, "NUL byte"),
@@ -373,6 +387,7 @@ def test_consolidated_set_and_two_lists_in_one_directory(tmp_path: Path) -> None
         "cut-at-line-end",
         "wrong-columns",
         "non-integer-ent_num",
+        "arabic-indic-digits",
         "duplicate-ent_num",
         "bad-date",
         "nul",

@@ -235,6 +235,7 @@ def test_entity_expansion_and_external_entities_are_refused(tmp_path: Path, data
         ),
         (_xml().replace(b"<uid>29159", b"<uid>29220"), "sdnEntry[uid='29220']", "a second entry"),
         (_xml().replace(b"<uid>29159", b"<uid>X"), "sdnEntry[2]/uid", "uid 'X' is not a number"),
+        (_xml().replace(b"<uid>29159", "<uid>²".encode()), "sdnEntry[2]/uid", "'²' is not a"),
         (
             _xml().replace(b"<lastName>EBANO</lastName>", b""),
             "sdnEntry[uid='4243']",
@@ -250,6 +251,7 @@ def test_entity_expansion_and_external_entities_are_refused(tmp_path: Path, data
         "bad-dob",
         "duplicate-uid",
         "bad-uid",
+        "superscript-uid",
         "no-name",
         "wrong-root",
         "empty",
