@@ -218,10 +218,10 @@ def test_newest_companion_files_read_cleanly() -> None:
 
 @pytest.mark.realdata
 def test_dispatch_finds_the_csv_sets() -> None:
-    directory = shared_data("ofac", "sdn_csv_2021-07-07")
+    directory = shared_data("ofac", "cons_csv_2025-12-19")
     assert sniff_format(directory) == "ofac-legacy-csv"
-    assert sniff_format(directory / "add.csv") is None
-    assert len(load_list(directory)) == 8_976
+    assert sniff_format(directory / "cons_add.csv") is None
+    assert len(load_list(directory)) == 442
 
 
 # --- small sets written here -----------------------------------------------------------------
