@@ -49,7 +49,7 @@ from screening.sources._csvrows import Record, read_records
 from screening.sources._csvset import Companions, file_set, note_header, read_companions, record_uid
 from screening.sources._files import digest, read_head
 from screening.sources._names import legacy_name
-from screening.sources._remarks import parse_remarks
+from screening.sources._remarks import REMARK, parse_remarks
 from screening.sources._validation import validation_reason
 
 __all__ = ["FORMAT", "load", "sniff"]
@@ -214,6 +214,8 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
         entries.append(entry)
         if cut:
             truncated.append(uid)
+    unlabelled = sum(label == REMARK for e in entries for label, _ in e.properties)
+    log.info("%s: %d remark items without a known label kept as text", p, unlabelled)
     if truncated:
         note = (
             f"{len(truncated)} remarks end at the {REMARKS_LIMIT:,}-character limit of {p.name} "
