@@ -315,6 +315,9 @@ class ListProvenance(_Frozen):
         files: every file read, with sha256.
         loaded_at: when the list was loaded (UTC); not part of :class:`ListIdentity`.
         sample: ``True`` for the bundled sample list, which is not a real OFAC publication.
+        notes: what the loader could not vouch for, in plain words (a missing companion file,
+            remarks cut at the format's field limit with no continuation); empty when the
+            publication was read completely.
     """
 
     source: str
@@ -324,6 +327,7 @@ class ListProvenance(_Frozen):
     files: tuple[FileDigest, ...] = Field(min_length=1)
     loaded_at: datetime
     sample: bool = False
+    notes: tuple[str, ...] = ()
 
     @property
     def sha256(self) -> str:

@@ -22,7 +22,11 @@ _MONTHS = {
 
 # "1955", "Mar 1960", "15 Mar 1960" (OFAC's text date forms, see ../shared/data/ofac/docs).
 _DATE = re.compile(r"^(?:(?:(\d{1,2}) )?([A-Za-z]{3}) )?(\d{4})$")
-_RANGE = re.compile(r"^(?P<circa>circa )?(?P<start>.+?)(?: to (?P<end>.+))?$", re.IGNORECASE)
+# A range is "1960 to 1962"; SDN ent_num 11748 has "circa 1979-1982" (2021 to 2024 files).
+_RANGE = re.compile(
+    r"^(?P<circa>circa )?(?P<start>.+?)(?:(?: to |(?<=\d{4})-(?=\d{4}$))(?P<end>.+))?$",
+    re.IGNORECASE,
+)
 
 
 def parse_fuzzy_date(text: str) -> FuzzyDate:
@@ -48,7 +52,7 @@ def parse_fuzzy_date(text: str) -> FuzzyDate:
 
 def parse_date_of_birth(text: str) -> DateOfBirth:
     """Parse an OFAC date-of-birth text: ``"1955"``, ``"circa 1960"``, ``"1960 to 1962"``,
-    ``"01 Jan 1960 to 31 Dec 1962"``.
+    ``"01 Jan 1960 to 31 Dec 1962"``, ``"circa 1979-1982"``.
 
     Raises:
         ValueError: the text is not one of these forms, or names an impossible date.

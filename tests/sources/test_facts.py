@@ -20,6 +20,9 @@ def test_full_date_circa_and_range() -> None:
     assert circa.circa and str(circa.start) == "1958"
     rng = parse_date_of_birth("01 Jan 1960 to 31 Dec 1962")
     assert (str(rng.start), str(rng.end)) == ("1960-01-01", "1962-12-31")
+    hyphen = parse_date_of_birth("circa 1979-1982")  # SDN ent_num 11748 writes it so
+    assert hyphen.circa and (str(hyphen.start), str(hyphen.end)) == ("1979", "1982")
+    assert hyphen.text == "circa 1979-1982"
 
 
 @pytest.mark.parametrize("text", ["31 Feb 1960", "1962 to 1960", "Foo 1960", "", "19555"])
