@@ -16,6 +16,7 @@ from xml.etree.ElementTree import Element
 
 from screening.models import Name, NamePart, NamePartRole, NameStrength, NameType
 from screening.sources._advanced_refs import Malformed, ReferenceValues
+from screening.sources._compact import compact
 
 __all__ = ["identity_names", "script_code"]
 
@@ -176,7 +177,7 @@ class _NameBuilder:
                 key = (text, role)
                 part = self.part_cache.get(key)
                 if part is None:
-                    part = self.part_cache[key] = NamePart(value=text, role=role)
+                    part = self.part_cache[key] = compact(NamePart(value=text, role=role))
                 parts.append(part)
         if not parts:
             raise Malformed(where, "a documented name with no text")
@@ -184,7 +185,9 @@ class _NameBuilder:
         script = scripts[0]
         full, ordered = _display(parts, script)
         status = self.refs.text("DocNameStatus", element.get("DocNameStatusID"), where)
-        name = Name(full=full, parts=ordered, type=name_type, strength=strength, script=script)
+        name = compact(
+            Name(full=full, parts=ordered, type=name_type, strength=strength, script=script)
+        )
         return name, status.casefold() == _PRIMARY_LATIN
 
 

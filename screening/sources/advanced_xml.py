@@ -30,7 +30,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as safe_etree  # type: ignore[import-untyped]
@@ -48,18 +48,20 @@ from screening.models import (
     NamePart,
     NamePartRole,
     Relation,
-    Vessel,
     Watchlist,
 )
 from screening.sources._advanced_dates import date_point
-from screening.sources._advanced_features import FactReader, PartyFacts
+from screening.sources._advanced_features import FactReader, Facts, PartyFacts
 from screening.sources._advanced_names import identity_names
 from screening.sources._advanced_refs import Malformed, ReferenceValues, clean_text
+from screening.sources._compact import compact
 from screening.sources._files import read_head
 
 __all__ = ["FORMAT", "load", "sniff"]
 
 FORMAT = "ofac-advanced-xml"
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +155,8 @@ def _local_name(tag: str) -> str:
 
 
 class _Party:
-    """One DistinctParty, kept compact until the sections after DistinctParties are read."""
+    """One DistinctParty, kept compact (tuples) until the sections after DistinctParties
+    (relationships, sanctions entries) are read."""
 
     __slots__ = (
         "designated",
@@ -162,7 +165,6 @@ class _Party:
         "kind",
         "lists",
         "names",
-        "other_names",
         "programs",
         "relations",
         "remarks",
@@ -170,24 +172,22 @@ class _Party:
         "uid",
     )
 
-    def __init__(self, uid: str, kind: EntryKind) -> None:
+    def __init__(self, uid: str, kind: EntryKind, names: tuple[Name, ...], facts: Facts) -> None:
         self.uid = uid
         self.kind = kind
-        self.names: list[Name] = []
-        self.other_names: list[Name] = []
-        self.facts = PartyFacts()
-        self.remarks: list[str] = []
-        self.documents: list[tuple[str, Identifier]] = []
-        self.relations: list[tuple[str, str, bool]] = []
-        self.lists: list[str] = []
-        self.programs: list[str] = []
-        self.sanctions_facts: list[tuple[str, str]] = []
+        self.names = names
+        self.facts = facts
+        self.remarks: tuple[str, ...] = ()
+        self.documents: tuple[Identifier, ...] = ()
+        self.relations: tuple[tuple[str, str, bool], ...] = ()
+        self.lists: tuple[str, ...] = ()
+        self.programs: tuple[str, ...] = ()
+        self.sanctions_facts: tuple[tuple[str, str], ...] = ()
         self.designated: date | None = None
 
 
-def _add_once(items: list[str], item: str) -> None:
-    if item not in items:
-        items.append(item)
+def _with(items: tuple[T, ...], item: T) -> tuple[T, ...]:
+    return items if item in items else (*items, item)
 
 
 def _comments(element: Element) -> list[str]:
@@ -206,8 +206,11 @@ class _Reader:
         self.by_profile: dict[str, _Party] = {}
         self.by_identity: dict[str, _Party] = {}
         self.documents: dict[str, list[tuple[str, Identifier]]] = {}
+        self.primary_names: dict[str, str] = {}
         self.part_cache: dict[tuple[str, NamePartRole], NamePart] = {}
         self.unknown_sections: set[str] = set()
+        self.pending_profiles: list[str] = []
+        self.pending_identities: list[str] = []
 
     # -- the stream ---------------------------------------------------------------------
 
@@ -291,13 +294,25 @@ class _Reader:
         profiles = element.findall("Profile")
         if not profiles:
             raise Malformed(where, "a DistinctParty without a Profile")
-        party = _Party(uid, self._kind(profiles[0], f"{where}/Profile"))
-        party.remarks += _comments(element)
+        kind = self._kind(profiles[0], f"{where}/Profile")
+        primary: list[Name] = []
+        others: list[Name] = []
+        facts = PartyFacts()
+        remarks = _comments(element)
         for profile in profiles:
-            self._profile(party, profile, where)
-        if not party.names:
+            remarks += self._profile(uid, profile, where, primary, others, facts)
+        if not primary:
             raise Malformed(where, 'no primary name (no Alias with Primary="true")')
+        party = _Party(uid, kind, (*primary, *others), facts.frozen())
+        party.remarks = tuple(remarks)
         self.parties[uid] = party
+        self.primary_names[uid] = primary[0].full
+        for profile_id in self.pending_profiles:
+            self.by_profile[profile_id] = party
+        for identity_id in self.pending_identities:
+            self.by_identity[identity_id] = party
+        self.pending_profiles.clear()
+        self.pending_identities.clear()
 
     def _kind(self, profile: Element, where: str) -> EntryKind:
         assert self.refs is not None
@@ -310,25 +325,33 @@ class _Reader:
             return EntryKind.ENTITY
         return kind
 
-    def _profile(self, party: _Party, profile: Element, where: str) -> None:
+    def _profile(
+        self,
+        uid: str,
+        profile: Element,
+        where: str,
+        primary: list[Name],
+        others: list[Name],
+        facts: PartyFacts,
+    ) -> list[str]:
+        """Read one Profile into the lists given; returns its comments."""
         assert self.refs is not None and self.facts is not None
         profile_id = profile.get("ID", "")
         where = f"{where}/Profile[ID={profile_id!r}]"
-        if not profile_id or profile_id in self.by_profile:
+        if not profile_id or profile_id in self.by_profile or profile_id in self.pending_profiles:
             raise Malformed(where, f"missing or duplicate Profile ID {profile_id!r}")
-        self.by_profile[profile_id] = party
-        party.remarks += _comments(profile)
+        self.pending_profiles.append(profile_id)
         identities = set()
         for identity in profile.iterfind("Identity"):
             identity_id = identity.get("ID", "")
             i_where = f"{where}/Identity[ID={identity_id!r}]"
-            if not identity_id or identity_id in self.by_identity:
+            if not identity_id or identity_id in self.by_identity or identity_id in identities:
                 raise Malformed(i_where, f"missing or duplicate Identity ID {identity_id!r}")
-            self.by_identity[identity_id] = party
+            self.pending_identities.append(identity_id)
             identities.add(identity_id)
-            primary, others = identity_names(identity, self.refs, self.part_cache, i_where)
-            party.names += primary
-            party.other_names += others
+            names, other_names = identity_names(identity, self.refs, self.part_cache, i_where)
+            primary += names
+            others += other_names
         for feature in profile.iterfind("Feature"):
             f_where = f"{where}/Feature[ID={feature.get('ID')!r}]"
             for link in feature.iterfind("IdentityReference"):
@@ -337,7 +360,8 @@ class _Reader:
                         f"{f_where}/IdentityReference",
                         f"IdentityID {link.get('IdentityID')!r} is not an identity of this profile",
                     )
-            self.facts.add_feature(feature, party.facts, f_where)
+            self.facts.add_feature(feature, facts, f_where)
+        return _comments(profile)
 
     def _profile_party(self, profile_id: str | None, where: str) -> _Party:
         party = self.by_profile.get(profile_id or "")
@@ -350,13 +374,13 @@ class _Reader:
         relation = sys.intern(self.refs.text("RelationType", element.get("RelationTypeID"), where))
         source = self._profile_party(element.get("From-ProfileID"), f"{where}[@From-ProfileID]")
         target = self._profile_party(element.get("To-ProfileID"), f"{where}[@To-ProfileID]")
-        source.relations.append((relation, target.uid, element.get("Former") == "true"))
+        source.relations += ((relation, target.uid, element.get("Former") == "true"),)
 
     def _sanctions_entry(self, element: Element, where: str) -> None:
         assert self.refs is not None
         party = self._profile_party(element.get("ProfileID"), where)
         if list_id := element.get("ListID"):
-            _add_once(party.lists, sys.intern(self.refs.text("List", list_id, where)))
+            party.lists = _with(party.lists, sys.intern(self.refs.text("List", list_id, where)))
         for n, event in enumerate(element.iterfind("EntryEvent"), 1):
             e_where = f"{where}/EntryEvent[{n}]"
             kind = self.refs.text("EntryEventType", event.get("EntryEventTypeID"), e_where)
@@ -367,11 +391,11 @@ class _Reader:
             if kind.casefold() == "created":
                 party.designated = min(party.designated or when, when)
             else:
-                party.sanctions_facts.append((f"{kind} date", when.isoformat()))
+                party.sanctions_facts += ((f"{kind} date", when.isoformat()),)
             if basis_id := event.get("LegalBasisID"):
                 basis = self.refs.text("LegalBasis", basis_id, e_where)
-                if basis.casefold() != "unknown" and ("Legal basis", basis) not in party.sanctions_facts:
-                    party.sanctions_facts.append(("Legal basis", basis))
+                if basis.casefold() != "unknown":
+                    party.sanctions_facts = _with(party.sanctions_facts, ("Legal basis", basis))
         for n, measure in enumerate(element.iterfind("SanctionsMeasure"), 1):
             m_where = f"{where}/SanctionsMeasure[{n}]"
             kind = self.refs.text("SanctionsType", measure.get("SanctionsTypeID"), m_where)
@@ -379,11 +403,10 @@ class _Reader:
             if kind.casefold() == "program":
                 if not comment:
                     raise Malformed(m_where, "a Program measure without a program tag")
-                _add_once(party.programs, sys.intern(comment))
+                party.programs = _with(party.programs, sys.intern(comment))
             else:
                 fact = ("Sanctions measure", f"{kind}: {comment}" if comment else kind)
-                if fact not in party.sanctions_facts:
-                    party.sanctions_facts.append(fact)
+                party.sanctions_facts = _with(party.sanctions_facts, fact)
 
     # -- the watchlist ------------------------------------------------------------------
 
@@ -396,48 +419,54 @@ class _Reader:
         return "SDN" if on_sdn else "CONSOLIDATED"
 
     def entries(self, source: str) -> list[Entry]:
-        """Every party as an :class:`Entry`, in file order."""
+        """Every party as an :class:`Entry`, in file order; the parties are dropped as they
+        are turned into entries, so the two do not take memory at the same time."""
         for identity_id, documents in self.documents.items():
             owner = self.by_identity.get(identity_id)
             if owner is None:
                 where = documents[0][0]
                 raise Malformed(where, f"IdentityID {identity_id!r} is not an identity of any party")
-            owner.documents += documents
-        return [self._entry(party, source) for party in self.parties.values()]
+            owner.documents += tuple(identifier for _, identifier in documents)
+        self.documents.clear()
+        self.facts = None  # the locations and shared-value caches are no longer needed
+        self.by_identity.clear()
+        self.by_profile.clear()
+        self.part_cache.clear()
+        entries = []
+        while self.parties:
+            uid = next(iter(self.parties))
+            entries.append(self._entry(self.parties.pop(uid), source))
+        return entries
 
     def _entry(self, party: _Party, source: str) -> Entry:
         facts = party.facts
         relations = tuple(
-            Relation(
-                type=kind,
-                uid=uid,
-                name=self.parties[uid].names[0].full,
-                former=former,
-            )
+            compact(Relation(type=kind, uid=uid, name=self.primary_names[uid], former=former))
             for kind, uid, former in party.relations
         )
-        identifiers = [identifier for _, identifier in party.documents]
         try:
-            return Entry(
-                uid=party.uid,
-                source=source,
-                list_names=tuple(party.lists),
-                kind=party.kind,
-                names=(*party.names, *party.other_names),
-                programs=tuple(party.programs),
-                title=facts.title,
-                gender=facts.gender,
-                dates_of_birth=tuple(facts.dates_of_birth),
-                places_of_birth=tuple(facts.places_of_birth),
-                nationalities=tuple(facts.nationalities),
-                citizenships=tuple(facts.citizenships),
-                addresses=tuple(facts.addresses),
-                identifiers=(*identifiers, *facts.identifiers),
-                vessel=Vessel(**facts.vessel) if facts.vessel else None,
-                remarks="; ".join(party.remarks) or None,
-                relations=relations,
-                designation_date=party.designated,
-                properties=(*facts.properties, *party.sanctions_facts),
+            return compact(
+                Entry(
+                    uid=party.uid,
+                    source=source,
+                    list_names=party.lists,
+                    kind=party.kind,
+                    names=party.names,
+                    programs=party.programs,
+                    title=facts.title,
+                    gender=facts.gender,
+                    dates_of_birth=facts.dates_of_birth,
+                    places_of_birth=facts.places_of_birth,
+                    nationalities=facts.nationalities,
+                    citizenships=facts.citizenships,
+                    addresses=facts.addresses,
+                    identifiers=(*party.documents, *facts.identifiers),
+                    vessel=facts.vessel,
+                    remarks="; ".join(party.remarks) or None,
+                    relations=relations,
+                    designation_date=party.designated,
+                    properties=(*facts.properties, *party.sanctions_facts),
+                )
             )
         except ValidationError as exc:
             raise Malformed(f"DistinctParty[FixedRef={party.uid!r}]", str(exc)) from None
