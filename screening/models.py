@@ -223,11 +223,14 @@ class Relation(_Frozen):
         type: as published (``"Linked To"``, ``"Owned or Controlled By"``, ``"Associate Of"``).
         uid: the related entry's uid when the format gives it.
         name: the related party's name when the format gives it.
+        former: the relationship is marked as past (advanced format ``Former="true"``); a
+            former owner does not own today.
     """
 
     type: str
     uid: str | None = None
     name: str | None = None
+    former: bool = False
 
 
 class Entry(_Frozen):
