@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
@@ -19,7 +20,13 @@ from defusedxml.ElementTree import iterparse as _defused_iterparse
 
 from screening.errors import ListFormatError, ListNotFoundError
 
-__all__ = ["local_name", "safe_iterparse"]
+__all__ = ["Readable", "local_name", "safe_iterparse"]
+
+
+class Readable(Protocol):
+    """A binary stream: anything with ``read(n) -> bytes``."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
 
 
 def local_name(tag: str) -> str:
@@ -28,12 +35,16 @@ def local_name(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def safe_iterparse(path: Path, events: tuple[str, ...] = ("end",)) -> Iterator[tuple[str, Element]]:
+def safe_iterparse(
+    path: Path, events: tuple[str, ...] = ("end",), source: Readable | None = None
+) -> Iterator[tuple[str, Element]]:
     """Stream ``(event, element)`` pairs from an XML file, like ``ElementTree.iterparse``.
 
     Args:
-        path: the XML file.
+        path: the XML file (named in errors).
         events: the events to report (``"start"``, ``"end"``...).
+        source: an open binary stream of ``path`` to read instead of opening it (a caller
+            that hashes the bytes as they are parsed).
 
     Raises:
         ListFormatError: the file is not well-formed XML, or it has a document type declaration,
@@ -45,8 +56,11 @@ def safe_iterparse(path: Path, events: tuple[str, ...] = ("end",)) -> Iterator[t
         target=TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
     )
     try:
-        with path.open("rb") as source:
+        if source is not None:
             yield from _defused_iterparse(source, events, parser)
+        else:
+            with path.open("rb") as stream:
+                yield from _defused_iterparse(stream, events, parser)
     except FileNotFoundError as exc:
         raise ListNotFoundError(f"{path}: no such file") from exc
     except ParseError as exc:

@@ -31,10 +31,8 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO, TypeVar
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as safe_etree  # type: ignore[import-untyped]
-from defusedxml import DefusedXmlException
 from pydantic import ValidationError
 
 from screening.errors import ListFormatError, ListNotFoundError
@@ -56,6 +54,7 @@ from screening.sources._advanced_names import identity_names
 from screening.sources._advanced_refs import Malformed, ReferenceValues, clean_text
 from screening.sources._compact import compact
 from screening.sources._files import read_head
+from screening.sources._xml import local_name, safe_iterparse
 
 __all__ = ["FORMAT", "load", "sniff"]
 
@@ -130,30 +129,6 @@ class _HashingReader:
         return FileDigest(name=name, size=self.size, sha256=self._hash.hexdigest())
 
 
-def _safe_iterparse(path: Path, source: _HashingReader) -> Iterator[tuple[str, Element]]:
-    """``(event, element)`` for "start" and "end", refusing DTDs and so entity expansion and
-    external entities (defusedxml), and turning XML errors into :class:`ListFormatError`."""
-    events = safe_etree.iterparse(source, events=("start", "end"), forbid_dtd=True)
-    while True:
-        try:
-            event, element = next(events)
-        except StopIteration:
-            return
-        except ParseError as exc:
-            line = exc.position[0] if exc.position else None
-            raise ListFormatError(path, line, f"not well-formed XML ({exc})") from None
-        except DefusedXmlException as exc:
-            raise ListFormatError(
-                path, None, f"refused: the file declares a DTD or entities ({exc!r}); an OFAC "
-                "list has none, and entity expansion or external entities are not allowed"
-            ) from None
-        yield event, element
-
-
-def _local_name(tag: str) -> str:
-    return tag.rpartition("}")[2]
-
-
 class _Party:
     """One DistinctParty, kept compact (tuples) until the sections after DistinctParties
     (relationships, sanctions entries) are read."""
@@ -221,7 +196,7 @@ class _Reader:
         for event, element in events:
             if event == "start":
                 depth += 1
-                element.tag = _local_name(element.tag)
+                element.tag = local_name(element.tag)
                 if depth == 1:
                     if element.tag != _ROOT:
                         raise Malformed(element.tag, f"root element is not {_ROOT}")
@@ -245,10 +220,10 @@ class _Reader:
     def _open_section(self, tag: str) -> None:
         if tag in _RECORD_SECTIONS and self.refs is None:
             raise Malformed(tag, "comes before ReferenceValueSets")
-        if tag not in _RECORD_SECTIONS and tag not in ("DateOfIssue", "ReferenceValueSets"):
-            if tag not in self.unknown_sections:
-                self.unknown_sections.add(tag)
-                log.warning("%s: section %s is not in the advanced XML schema; skipped", self.path, tag)
+        known = tag in _RECORD_SECTIONS or tag in ("DateOfIssue", "ReferenceValueSets")
+        if not known and tag not in self.unknown_sections:
+            self.unknown_sections.add(tag)
+            log.warning("%s: section %s is not in the advanced schema; skipped", self.path, tag)
 
     def _close_section(self, element: Element) -> None:
         if element.tag == "DateOfIssue":
@@ -425,7 +400,8 @@ class _Reader:
             owner = self.by_identity.get(identity_id)
             if owner is None:
                 where = documents[0][0]
-                raise Malformed(where, f"IdentityID {identity_id!r} is not an identity of any party")
+                reason = f"IdentityID {identity_id!r} is not an identity of any party"
+                raise Malformed(where, reason)
             owner.documents += tuple(identifier for _, identifier in documents)
         self.documents.clear()
         self.facts = None  # the locations and shared-value caches are no longer needed
@@ -493,7 +469,7 @@ def load(path: str | os.PathLike[str]) -> Watchlist:
     try:
         with p.open("rb") as raw:
             source = _HashingReader(raw)
-            reader.read(_safe_iterparse(p, source))
+            reader.read(safe_iterparse(p, ("start", "end"), source))
             digest = source.digest(p.name)
         publication = reader.source()
         entries = reader.entries(publication)

@@ -221,7 +221,7 @@ _EXTERNAL_ENTITY = """<?xml version="1.0"?>
 def test_entity_tricks_are_refused(tmp_path: Path, text: str) -> None:
     path = _write(tmp_path, text)
     assert advanced_xml.sniff(path)  # it claims to be a list: the loader must refuse it
-    with pytest.raises(ListFormatError, match="refused: the file declares a DTD") as caught:
+    with pytest.raises(ListFormatError, match=r"refused .*no document type declaration") as caught:
         load_list(path)
     assert caught.value.path == str(path)
 
