@@ -78,12 +78,12 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.infos: list[TokenInfo] = []
-        self.ids: dict[Token, int] = {}
+        self.ids: dict[tuple[str, str, str, TokenKind, str | None], int] = {}
         self.joined: list[bool] = []
 
     def add(self, token: Token, *, joined: bool = False) -> int:
         """Id of ``token`` (roles ignored), adding it if new."""
-        key = token._replace(role=Role.UNKNOWN)
+        key = (token.text, token.orig, token.script, token.kind, token.pinyin)
         found = self.ids.get(key)
         if found is not None:
             if not joined and self.joined[found]:
@@ -91,7 +91,7 @@ class Vocabulary:
                 self.infos[found] = self.infos[found]._replace(joined=False)
             return found
         self.ids[key] = len(self.infos)
-        self.infos.append(token_info(key, joined=joined))
+        self.infos.append(token_info(token._replace(role=Role.UNKNOWN), joined=joined))
         self.joined.append(joined)
         return len(self.infos) - 1
 

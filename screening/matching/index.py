@@ -23,7 +23,13 @@ from collections.abc import Iterable, Iterator
 
 from screening.matching.compiled import CompiledLists
 from screening.matching.scoring import QueryTokenMatches
-from screening.matching.similarity import How, TokenInfo, max_typos, token_similarity
+from screening.matching.similarity import (
+    MIN_ABJAD_LEN,
+    How,
+    TokenInfo,
+    max_typos,
+    token_similarity,
+)
 from screening.text.tokens import TokenKind
 
 __all__ = ["CandidateIndex", "InitialMatches", "deletion_neighbourhood"]
@@ -60,60 +66,56 @@ class InitialMatches:
         return True
 
 
-def _add(table: dict[str, list[int]], key: str, token: int) -> None:
-    ids = table.get(key)
-    if ids is None:
-        table[key] = [token]
-    elif ids[-1] != token:
-        ids.append(token)
-
-
 class CandidateIndex:
     """Lookup tables over a compiled vocabulary and the postings of strong names."""
 
     def __init__(self, compiled: CompiledLists) -> None:
         self.compiled = compiled
-        vocab = compiled.vocab.infos
-        self.by_text: dict[str, list[int]] = {}
-        self.by_reading: dict[str, list[int]] = {}
-        self.by_variant: dict[int, list[int]] = {}
-        self.by_spelling: dict[str, list[int]] = {}
-        self.by_abjad_native: dict[str, list[int]] = {}
-        self.by_abjad_latin: dict[str, list[int]] = {}
-        self.by_deletion: dict[str, list[int]] = {}
-        self.initials: dict[str, int] = {}
-        for token, info in enumerate(vocab):
-            self._index_token(token, info)
+        by_text: dict[str, list[int]] = {}
+        by_reading: dict[str, list[int]] = {}
+        by_variant: dict[int, list[int]] = {}
+        by_spelling: dict[str, list[int]] = {}
+        by_abjad_native: dict[str, list[int]] = {}
+        by_abjad_latin: dict[str, list[int]] = {}
+        by_deletion: dict[str, list[int]] = {}
+        initials: dict[str, int] = {}
+        number = TokenKind.NUMBER
+        for token, info in enumerate(compiled.vocab.infos):
+            text = info.text
+            if info.kind == TokenKind.INITIAL:
+                initials[text] = token
+                continue
+            by_text.setdefault(text, []).append(token)
+            if info.pinyin:
+                by_reading.setdefault(info.pinyin, []).append(token)
+            for variant in info.variants:
+                by_variant.setdefault(variant, []).append(token)
+            if len(info.spelling) >= 3:
+                by_spelling.setdefault(info.spelling, []).append(token)
+            if len(info.abjad) >= MIN_ABJAD_LEN:
+                table = by_abjad_native if info.abjad_script else by_abjad_latin
+                table.setdefault(info.abjad, []).append(token)
+            if info.kind != number and not info.abjad_script and not info.joined:
+                k = max_typos(len(text))
+                if k:
+                    for key in deletion_neighbourhood(text, k):
+                        by_deletion.setdefault(key, []).append(token)
+        self.by_text = by_text
+        self.by_reading = by_reading
+        self.by_variant = by_variant
+        self.by_spelling = by_spelling
+        self.by_abjad_native = by_abjad_native
+        self.by_abjad_latin = by_abjad_latin
+        self.by_deletion = by_deletion
+        self.initials = initials
         postings: dict[int, list[int]] = {}
+        tokens_of = compiled.name_tokens
+        joined_of = compiled.name_joined
         for name in compiled.strong_names():
-            seen: set[int] = set()
-            for token in (*compiled.name_tokens[name], *compiled.name_joined[name]):
-                if token >= 0 and token not in seen:
-                    seen.add(token)
+            for token in {*tokens_of[name], *joined_of[name]}:
+                if token >= 0:
                     postings.setdefault(token, []).append(name)
         self.postings: dict[int, tuple[int, ...]] = {t: tuple(n) for t, n in postings.items()}
-
-    def _index_token(self, token: int, info: TokenInfo) -> None:
-        if info.kind == TokenKind.INITIAL:
-            self.initials[info.text] = token
-            return
-        _add(self.by_text, info.text, token)
-        if info.pinyin:
-            _add(self.by_reading, info.pinyin, token)
-        for variant in info.variants:
-            ids = self.by_variant.setdefault(variant, [])
-            if not ids or ids[-1] != token:
-                ids.append(token)
-        if info.spelling and len(info.spelling) >= 3:
-            _add(self.by_spelling, info.spelling, token)
-        if info.abjad and len(info.abjad) >= 2:
-            table = self.by_abjad_native if info.abjad_script else self.by_abjad_latin
-            _add(table, info.abjad, token)
-        if info.kind != TokenKind.NUMBER and not info.abjad_script and not info.joined:
-            k = max_typos(len(info.text))
-            if k:
-                for key in deletion_neighbourhood(info.text, k):
-                    _add(self.by_deletion, key, token)
 
     def _lookup(self, info: TokenInfo) -> Iterator[int]:
         yield from self.by_text.get(info.text, ())
@@ -125,7 +127,7 @@ class CandidateIndex:
             yield from self.by_variant.get(variant, ())
         if info.spelling and len(info.spelling) >= 3:
             yield from self.by_spelling.get(info.spelling, ())
-        if info.abjad and len(info.abjad) >= 2:
+        if len(info.abjad) >= MIN_ABJAD_LEN:
             table = self.by_abjad_latin if info.abjad_script else self.by_abjad_native
             yield from table.get(info.abjad, ())
         if info.kind != TokenKind.NUMBER and not info.abjad_script and not info.joined:

@@ -33,7 +33,15 @@ from typing import NamedTuple, Protocol
 from screening.matching.similarity import How
 from screening.text.tokens import TokenKind
 
-__all__ = ["Alignment", "NameScore", "QueryTokenMatches", "TokenMatches", "score_name"]
+__all__ = [
+    "Alignment",
+    "NameScore",
+    "QueryTokenMatches",
+    "TokenMatches",
+    "bound_name",
+    "score_name",
+    "substantive_positions",
+]
 
 JOINED_FACTOR = 0.97
 ORDER_FACTOR = 0.98
@@ -85,32 +93,94 @@ def substantive_positions(kinds: Sequence[TokenKind]) -> frozenset[int]:
     return frozenset(i for i, k in enumerate(kinds) if k != TokenKind.INITIAL)
 
 
+def _coverage_score(s_q: float, s_c: float, info: float) -> float:
+    boosted = s_c + (1.0 - s_c) * COVERAGE_BOOST * min(1.0, info / IDENTIFYING_WEIGHT)
+    return math.sqrt(max(0.0, s_q) * max(0.0, boosted))
+
+
+def bound_name(
+    single: Sequence[TokenMatches],
+    joined: Sequence[TokenMatches],
+    q_weights: Sequence[float],
+    total_q: float,
+    c_tokens: Sequence[int],
+    c_joined: Sequence[int],
+    c_weights: Sequence[float],
+    c_base_weights: Sequence[float],
+    total_c: float,
+) -> float:
+    """An upper bound of :func:`score_name`, cheap to compute: every token is credited with
+    its best similarity to any token on the other side, ignoring that alignment is one-to-one.
+    Used to skip names that cannot reach the threshold; never lower than the real score."""
+    best_q = [0.0] * len(single)
+    best_c = [0.0] * len(c_tokens)
+    for i, matches in enumerate(single):
+        if not matches:
+            continue
+        for j, token in enumerate(c_tokens):
+            hit = matches.get(token)
+            if hit is not None:
+                sim = hit[0]
+                if sim > best_q[i]:
+                    best_q[i] = sim
+                if sim > best_c[j]:
+                    best_c[j] = sim
+        for j, token in enumerate(c_joined):
+            if token >= 0:
+                hit = matches.get(token)
+                if hit is not None:
+                    sim = hit[0] * JOINED_FACTOR
+                    best_q[i] = max(best_q[i], sim)
+                    best_c[j] = max(best_c[j], sim)
+                    best_c[j + 1] = max(best_c[j + 1], sim)
+    for i, matches in enumerate(joined):
+        if not matches:
+            continue
+        for j, token in enumerate(c_tokens):
+            hit = matches.get(token)
+            if hit is not None:
+                sim = hit[0] * JOINED_FACTOR
+                best_q[i] = max(best_q[i], sim)
+                best_q[i + 1] = max(best_q[i + 1], sim)
+                best_c[j] = max(best_c[j], sim)
+    matched_q = sum(w * b for w, b in zip(q_weights, best_q, strict=True))
+    matched_c = 0.0
+    info = 0.0
+    for w, base, b in zip(c_weights, c_base_weights, best_c, strict=True):
+        if b:
+            matched_c += w * b
+            info += max(0.0, base - COMMON_WEIGHT) * b
+    s_q = matched_q / total_q if total_q else 0.0
+    s_c = min(1.0, matched_c / total_c) if total_c else 0.0
+    return _coverage_score(min(1.0, s_q), s_c, info)
+
+
 def score_name(
     single: Sequence[TokenMatches],
     joined: Sequence[TokenMatches],
     q_weights: Sequence[float],
+    total_q: float,
     substantive: frozenset[int],
     c_tokens: Sequence[int],
     c_joined: Sequence[int],
     c_weights: Sequence[float],
     c_base_weights: Sequence[float],
+    total_c: float,
 ) -> NameScore:
     """Score one list name against a query.
 
     Args:
         single: for each query token, the list-vocabulary tokens it matches.
         joined: for each adjacent pair of query tokens joined, the tokens it matches.
-        q_weights: weight of each query token.
+        q_weights: weight of each query token; ``total_q`` their sum.
         substantive: query positions that can carry a match.
         c_tokens: vocabulary ids of the list name's tokens.
         c_joined: vocabulary id of each adjacent pair of list tokens joined (-1: none).
-        c_weights: role-adjusted weight of each list token.
+        c_weights: role-adjusted weight of each list token; ``total_c`` their sum.
         c_base_weights: weight of each list token before role factors (for ``I``).
     """
     pairs: list[tuple[float, int, int, tuple[int, ...], tuple[int, ...], float, How]] = []
-    nq = len(single)
-    for i in range(nq):
-        matches = single[i]
+    for i, matches in enumerate(single):
         if not matches:
             continue
         wq = q_weights[i]
@@ -138,39 +208,38 @@ def score_name(
     if not pairs:
         return _ZERO
     pairs.sort()
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    used_q = 0
+    used_c = 0
     chosen: list[Alignment] = []
-    for _, _, _, qs, cs, sim, how in pairs:
-        if used_q.isdisjoint(qs) and used_c.isdisjoint(cs):
-            used_q.update(qs)
-            used_c.update(cs)
-            chosen.append(Alignment(qs, cs, sim, how))
-    if used_q.isdisjoint(substantive):
-        return _ZERO
     matched_q = 0.0
     matched_c = 0.0
     info = 0.0
-    for a in chosen:
-        for i in a.q:
-            matched_q += q_weights[i] * a.sim
-        for j in a.c:
-            matched_c += c_weights[j] * a.sim
-            info += max(0.0, c_base_weights[j] - COMMON_WEIGHT) * a.sim
-    total_q = sum(q_weights)
-    total_c = sum(c_weights)
+    all_exact = True
+    for _, _, _, qs, cs, sim, how in pairs:
+        mask_q = sum(1 << i for i in qs)
+        mask_c = sum(1 << j for j in cs)
+        if used_q & mask_q or used_c & mask_c:
+            continue
+        used_q |= mask_q
+        used_c |= mask_c
+        chosen.append(Alignment(qs, cs, sim, how))
+        for i in qs:
+            matched_q += q_weights[i] * sim
+        for j in cs:
+            matched_c += c_weights[j] * sim
+            info += max(0.0, c_base_weights[j] - COMMON_WEIGHT) * sim
+        if how != How.EXACT or len(qs) != 1 or len(cs) != 1:
+            all_exact = False
+    if not any(used_q >> i & 1 for i in substantive):
+        return _ZERO
     s_q = matched_q / total_q if total_q else 0.0
     s_c = matched_c / total_c if total_c else 0.0
-    boosted = s_c + (1.0 - s_c) * COVERAGE_BOOST * min(1.0, info / IDENTIFYING_WEIGHT)
-    score = math.sqrt(max(0.0, s_q) * max(0.0, boosted))
+    score = _coverage_score(s_q, s_c, info)
     chosen.sort(key=lambda a: a.q)
     in_order = all(chosen[k].c[0] < chosen[k + 1].c[0] for k in range(len(chosen) - 1))
-    exact = (
-        in_order
-        and len(used_q) == nq
-        and len(used_c) == len(c_tokens)
-        and all(a.how == How.EXACT and len(a.q) == len(a.c) == 1 for a in chosen)
-    )
+    nq = len(single)
+    nc = len(c_tokens)
+    exact = all_exact and in_order and used_q == (1 << nq) - 1 and used_c == (1 << nc) - 1
     if exact:
         return NameScore(1.0, tuple(chosen), s_q, s_c, True, True)
     if not in_order:

@@ -24,9 +24,11 @@ from screening.matching.corroboration import QueryFacts, adjustments, query_fact
 from screening.matching.explain import explanation
 from screening.matching.index import CandidateIndex, InitialMatches
 from screening.matching.scoring import (
+    JOINED_FACTOR,
     NON_EXACT_CAP,
     NameScore,
     QueryTokenMatches,
+    bound_name,
     score_name,
     substantive_positions,
 )
@@ -61,6 +63,14 @@ class PreparedQuery(NamedTuple):
     joined: tuple[Matches, ...]
     substantive: frozenset[int]
     truncated: bool
+    single_names: tuple[frozenset[int] | None, ...] = ()
+    joined_names: tuple[frozenset[int] | None, ...] = ()
+    best_sims: tuple[float, ...] = ()
+
+    @property
+    def total(self) -> float:
+        """Sum of the query token weights."""
+        return sum(self.weights)
 
 
 class Scored(NamedTuple):
@@ -71,6 +81,12 @@ class Scored(NamedTuple):
     name: int
     name_score: NameScore
     adjustments: tuple[Adjustment, ...]
+
+
+def _best_sim(matches: Matches) -> float:
+    if isinstance(matches, dict):
+        return max((sim for sim, _ in matches.values()), default=0.0)
+    return 1.0  # an initial: its matches are not listed, assume the best
 
 
 def _as_lists(lists: Watchlist | Iterable[Watchlist]) -> tuple[Watchlist, ...]:
@@ -141,6 +157,7 @@ class Screener:
         self._infos: dict[tuple[Token, bool], TokenInfo] = {}
         self._matches: dict[TokenInfo, Matches] = {}
         self._weights: dict[TokenInfo, float] = {}
+        self._names: dict[TokenInfo, frozenset[int]] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(self.compiled.name_entry, self.compiled.name_weak, strict=True)
@@ -191,44 +208,108 @@ class Screener:
         for left, right in itertools.pairwise(tokens):
             pair = joined_token(left, right)
             joined_infos.append(None if pair is None else self._info(pair, joined=True))
-        if lookup:
-            single = tuple(self._lookup(i) for i in infos)
-            joined = tuple({} if j is None else self._lookup(j) for j in joined_infos)
-        else:
-            single = joined = ()
+        weights = tuple(self._weight(i) for i in infos)
+        substantive = substantive_positions([t.kind for t in tokens])
+        if not lookup:
+            return PreparedQuery(tuple(tokens), weights, (), (), substantive, truncated)
+        single = tuple(self._lookup(i) for i in infos)
+        joined = tuple({} if j is None else self._lookup(j) for j in joined_infos)
+        best = [_best_sim(m) for m in single]
+        for i, matches in enumerate(joined):
+            sim = _best_sim(matches) * JOINED_FACTOR
+            best[i] = max(best[i], sim)
+            best[i + 1] = max(best[i + 1], sim)
         return PreparedQuery(
             tokens=tuple(tokens),
-            weights=tuple(self._weight(i) for i in infos),
+            weights=weights,
             single=single,
             joined=joined,
-            substantive=substantive_positions([t.kind for t in tokens]),
+            substantive=substantive,
             truncated=truncated,
+            single_names=tuple(self._names_of(i, m) for i, m in zip(infos, single, strict=True)),
+            joined_names=tuple(
+                self._names_of(j, m) for j, m in zip(joined_infos, joined, strict=True)
+            ),
+            best_sims=tuple(best),
         )
 
     # --- candidates and scores -------------------------------------------------------------
 
-    def candidates(self, query: PreparedQuery, required: float) -> set[int]:
-        """Strong names that can reach query coverage ``required`` (0.0–1.0): names sharing a
-        match with the heaviest substantive tokens (prefix filtering; see index module)."""
-        total = sum(query.weights)
+    def _names_of(self, info: TokenInfo | None, matches: Matches) -> frozenset[int] | None:
+        """Strong names containing any token that ``matches`` holds (``None``: unknown, for an
+        initial, whose matches are computed on demand)."""
+        if info is None:
+            return frozenset()
+        if not isinstance(matches, dict):
+            return None
+        found = self._names.get(info)
+        if found is None:
+            if len(self._names) > _CACHE_LIMIT:
+                self._names.clear()
+            found = self._names[info] = frozenset(self.index.names_with(matches))
+        return found
+
+    def candidates(self, query: PreparedQuery, required: float) -> list[int]:
+        """Strong names that can reach query coverage ``required`` (0.0–1.0), in id order.
+
+        Prefix filtering (see :mod:`screening.matching.index`): a name must match one of the
+        heaviest substantive query tokens, so only their postings are read. Each such name is
+        then credited with the weight of every query token that matches any of its tokens (at
+        that token's best similarity); a name whose credit stays below ``required`` cannot
+        reach it and is dropped before scoring.
+        """
+        weights = query.weights
+        total = sum(weights)
+        need = required * total - 1e-9
         rest = total
         prefix: list[int] = []
-        for i in sorted(query.substantive, key=lambda i: (-query.weights[i], i)):
-            if rest < required * total - 1e-9:
+        for i in sorted(query.substantive, key=lambda i: (-weights[i], i)):
+            if rest < need:
                 break
             prefix.append(i)
-            rest -= query.weights[i]
-        tokens: list[int] = []
-        n_joined = len(query.joined)
+            rest -= weights[i]
+        single_names = query.single_names
+        joined_names = query.joined_names
+        n_joined = len(joined_names)
+        pool: set[int] = set()
         for i in prefix:
-            for matches in (
-                query.single[i],
-                query.joined[i - 1] if i > 0 else None,
-                query.joined[i] if i < n_joined else None,
+            for names in (
+                single_names[i],
+                joined_names[i - 1] if i > 0 else None,
+                joined_names[i] if i < n_joined else None,
             ):
-                if isinstance(matches, dict):
-                    tokens.extend(matches)
-        return self.index.names_with(tokens)
+                if names:
+                    pool.update(names)
+        if not pool:
+            return []
+        always = 0
+        masks = dict.fromkeys(pool, 0)
+        for i, names in enumerate(single_names):
+            if names is None:
+                always |= 1 << i
+            elif names:
+                bit = 1 << i
+                for name in pool.intersection(names):
+                    masks[name] |= bit
+        for i, names in enumerate(joined_names):
+            if names:
+                bits = 3 << i
+                for name in pool.intersection(names):
+                    masks[name] |= bits
+        best = query.best_sims
+        credit_of: dict[int, float] = {}
+        kept = []
+        for name, mask in masks.items():
+            mask |= always
+            credit = credit_of.get(mask)
+            if credit is None:
+                credit = credit_of[mask] = sum(
+                    weights[i] * best[i] for i in range(len(weights)) if mask >> i & 1
+                )
+            if credit >= need:
+                kept.append(name)
+        kept.sort()
+        return kept
 
     def evaluate(
         self,
@@ -238,24 +319,43 @@ class Screener:
         kind: EntryKind | None,
         facts: QueryFacts,
         threshold: float,
+        prune: bool = True,
     ) -> list[Scored]:
         """Score these compiled names; the best name of each entry at or above ``threshold``,
-        best first (ties by list order, then uid)."""
+        best first (ties by list order, then uid). ``prune`` skips names whose upper bound
+        (:func:`~screening.matching.scoring.bound_name`) cannot reach the threshold."""
         c = self.compiled
         best: dict[int, Scored] = {}
+        total_q = query.total
+        floor = threshold - facts.max_bonus - _ROUNDING_MARGIN
+        single, joined, weights = query.single, query.joined, query.weights
         for name in names:
             entry_no = c.name_entry[name]
             if kind is not None and c.entry_kind[entry_no] != kind:
                 continue
+            tokens = c.name_tokens[name]
+            c_joined = c.name_joined[name]
+            c_weights = c.name_weights[name]
+            c_base = c.name_base_weights[name]
+            c_total = c.name_total[name]
+            if prune and (
+                bound_name(
+                    single, joined, weights, total_q, tokens, c_joined, c_weights, c_base, c_total
+                )
+                < floor
+            ):
+                continue
             ns = score_name(
-                query.single,
-                query.joined,
-                query.weights,
+                single,
+                joined,
+                weights,
+                total_q,
                 query.substantive,
-                c.name_tokens[name],
-                c.name_joined[name],
-                c.name_weights[name],
-                c.name_base_weights[name],
+                tokens,
+                c_joined,
+                c_weights,
+                c_base,
+                c_total,
             )
             if ns.score <= 0.0:
                 continue
@@ -284,11 +384,13 @@ class Screener:
                     query.single,
                     query.joined,
                     query.weights,
+                    query.total,
                     query.substantive,
                     c.name_tokens[name],
                     c.name_joined[name],
                     c.name_weights[name],
                     c.name_base_weights[name],
+                    c.name_total[name],
                 )
                 if ns.score >= threshold:
                     weak.append(entry.names[c.name_index[name]].full)

@@ -12,7 +12,8 @@ translit      0.97   same romanisation from different scripts (``陈`` / ``chen`
 variant       0.95   same curated variant class (``Mohammed`` / ``Muhammad`` / ``محمد``)
 wade-giles    0.95   one token is Wade–Giles for the other's Pinyin (``Ch'üan`` / ``quan``)
 spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``)
-abjad         0.88   an Arabic-script token with the consonant skeleton of a Latin one
+abjad         0.88   an Arabic-script token with the consonant skeleton (3+ consonants) of a
+                     Latin one
 typo          ≤0.88  optimal-string-alignment distance ≤ 1 (tokens of 5–9 letters) or ≤ 2
                      (10 or more): 0.95 − 0.5·d/length
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
@@ -35,6 +36,7 @@ from screening.text.tokens import Token, TokenKind
 
 __all__ = [
     "ABJAD_SCRIPTS",
+    "MIN_ABJAD_LEN",
     "How",
     "TokenInfo",
     "max_typos",
@@ -67,7 +69,8 @@ SIM_ABJAD = 0.88
 SIM_INITIAL = 0.60
 MIN_TYPO_LEN = 5
 TYPO_2_LEN = 10
-MIN_ABJAD_LEN = 2
+# Two-consonant skeletons (rw, sd, yn) match hundreds of unrelated Latin names.
+MIN_ABJAD_LEN = 3
 
 
 class TokenInfo(NamedTuple):

@@ -196,6 +196,8 @@ def _word_tokens(word: str, marked: bool) -> tuple[Token, ...]:
     honorifics = _words("honorifics")
     particles = _words("particles")
     generic = _words("generic_words")
+    if word in honorifics and not word.isascii():  # السيد (Mr.) before its article is split off
+        return (Token(to_ascii(word) or word, word, script_of(word[0]), TokenKind.HONORIFIC),)
     for run, code in _script_runs(word):
         for token in _romanise(run, code, Role.UNKNOWN):
             if not token.text:

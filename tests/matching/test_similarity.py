@@ -23,7 +23,7 @@ def sim(left: str, right: str) -> tuple[float, How]:
         ("محمد", "Muhammad", How.VARIANT),
         ("Hsi", "Xi", How.VARIANT),
         ("Khodorkovskiy", "Hodorkovsky", How.SPELLING),
-        ("حوثي", "Houthi", How.ABJAD),
+        ("طرابلسي", "Tarabulsi", How.ABJAD),
         ("Quanquo", "Quanguo", How.TYPO),
         ("V", "Vladimir", How.INITIAL),
     ],
