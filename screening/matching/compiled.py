@@ -18,14 +18,22 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, SupportsIndex, overload
 
 from screening.matching.commonness import commonness_weight
 from screening.matching.similarity import TokenInfo, token_info
-from screening.models import Entry, EntryKind, NameStrength, Watchlist
+from screening.models import (
+    Entry,
+    EntryKind,
+    ListIdentity,
+    ListProvenance,
+    NameStrength,
+    Watchlist,
+)
 from screening.text.tokens import Role, Token, TokenKind, tokenize
 
-__all__ = ["CompiledLists", "Vocabulary", "joined_token", "weight_key"]
+__all__ = ["CompiledLists", "EntryTable", "Vocabulary", "joined_token", "weight_key"]
 
 # Kind and role factors; the values were tuned on benchmarks/eval (see benchmarks/README.md).
 KIND_FACTOR = {
@@ -96,12 +104,102 @@ class Vocabulary:
         return len(self.infos) - 1
 
 
+class EntryTable(Sequence[Entry]):
+    """Every entry of the compiled lists, by number.
+
+    Built from watchlists it holds their :class:`~screening.models.Entry` objects; restored from
+    a saved index it holds each entry's JSON and validates an entry only when it is asked for
+    (a hit, or a candidate whose date of birth must be compared), so that a service starts fast.
+    """
+
+    __slots__ = ("_blob", "_entries", "_offsets")
+
+    def __init__(
+        self,
+        entries: list[Entry] | None = None,
+        blob: bytes | None = None,
+        offsets: Sequence[int] | None = None,
+    ) -> None:
+        self._entries: list[Entry | None] = list(entries) if entries is not None else []
+        self._blob = blob
+        self._offsets = offsets
+        if blob is not None and offsets is not None and entries is None:
+            self._entries = [None] * (len(offsets) - 1)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Entry]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | Sequence[Entry]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        entry = self._entries[index]
+        if entry is None:
+            assert self._blob is not None and self._offsets is not None
+            start, end = self._offsets[index], self._offsets[index + 1]
+            entry = Entry.model_validate_json(self._blob[start:end])
+            self._entries[index] = entry
+        return entry
+
+    def json(self) -> tuple[bytes, list[int]]:
+        """Every entry as JSON, concatenated, and the offset where each starts (plus the end)."""
+        if self._blob is None or self._offsets is None:
+            parts = [e.model_dump_json().encode() for e in self._entries if e is not None]
+            offsets = [0]
+            for part in parts:
+                offsets.append(offsets[-1] + len(part))
+            self._blob, self._offsets = b"".join(parts), offsets
+        return self._blob, list(self._offsets)
+
+
+class LazyInfos(list[TokenInfo]):
+    """The vocabulary of a restored index: each :class:`TokenInfo` is rebuilt from its stored
+    columns the first time it is asked for (most never are)."""
+
+    _KINDS = tuple(TokenKind)
+
+    def __init__(self, columns: list[list[Any]]) -> None:
+        super().__init__()
+        self._columns = columns
+        self._size = len(columns[0])
+        self._made: list[TokenInfo | None] = [None] * self._size
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> TokenInfo: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TokenInfo]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> TokenInfo | list[TokenInfo]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._size))]
+        i = int(index)
+        info = self._made[i]
+        if info is None:
+            values = [column[i] for column in self._columns]
+            values[3] = self._KINDS[values[3]]
+            info = self._made[i] = TokenInfo._make(values)
+        return info
+
+    def __iter__(self) -> Iterator[TokenInfo]:
+        return (self[i] for i in range(self._size))
+
+
 class CompiledLists:
     """One or more watchlists compiled for matching.
 
     Attributes:
-        lists: the watchlists, in the order given.
-        entries: every entry of every list; ``entry_list[i]`` is the index of its list.
+        identities: the identity of each list, in the order given.
+        entries: every entry of every list; ``entry_list[i]`` is the index of its list,
+            ``entry_uid[i]`` and ``entry_kind[i]`` its uid and kind.
         name_entry, name_index: for each compiled name, its entry and its position in
             ``entry.names``.
         name_tokens, name_weights, name_base_weights, name_joined: per compiled name, the
@@ -112,38 +210,60 @@ class CompiledLists:
     """
 
     def __init__(self, lists: Sequence[Watchlist]) -> None:
-        self.lists = tuple(lists)
-        self.entries: list[Entry] = []
+        self._lists: tuple[Watchlist, ...] | None = tuple(lists)
+        self.identities = tuple(wl.identity for wl in lists)
+        self.provenances = tuple(wl.provenance for wl in lists)
+        entries: list[Entry] = []
         self.entry_list: list[int] = []
         self.entry_kind: list[EntryKind] = []
+        self.entry_uid: list[str] = []
         self.vocab = Vocabulary()
         self.name_entry: list[int] = []
         self.name_index: list[int] = []
         self.name_tokens: list[tuple[int, ...]] = []
-        self.name_roles: list[tuple[Role, ...]] = []
         self.name_joined: list[tuple[int, ...]] = []
         self.name_weak: list[bool] = []
-        for list_no, watchlist in enumerate(self.lists):
+        roles: list[tuple[Role, ...]] = []
+        for list_no, watchlist in enumerate(lists):
             for entry in watchlist:
-                self._add_entry(entry, list_no)
-        self.n_entries = len(self.entries)
+                self._add_entry(entry, len(entries), list_no, roles)
+                entries.append(entry)
+        self.entries = EntryTable(entries)
+        self.vocab.ids.clear()  # only needed while names are added
+        self.n_entries = len(entries)
         self.df = self._document_frequencies()
         self.vocab_weight = [self.token_weight(info) for info in self.vocab.infos]
         self.name_weights: list[tuple[float, ...]] = []
         self.name_base_weights: list[tuple[float, ...]] = []
         self.name_total: list[float] = []
-        for tokens, roles in zip(self.name_tokens, self.name_roles, strict=True):
+        for tokens, name_roles in zip(self.name_tokens, roles, strict=True):
             base = tuple(self.vocab_weight[t] for t in tokens)
-            adjusted = tuple(w * ROLE_FACTOR.get(r, 1.0) for w, r in zip(base, roles, strict=True))
+            adjusted = tuple(
+                w * ROLE_FACTOR.get(r, 1.0) for w, r in zip(base, name_roles, strict=True)
+            )
             self.name_base_weights.append(base)
             self.name_weights.append(adjusted)
             self.name_total.append(sum(adjusted))
 
-    def _add_entry(self, entry: Entry, list_no: int) -> None:
-        entry_no = len(self.entries)
-        self.entries.append(entry)
+    @property
+    def lists(self) -> tuple[Watchlist, ...]:
+        """The watchlists (rebuilt from the stored entries after a saved index is loaded)."""
+        if self._lists is None:
+            grouped: list[list[Entry]] = [[] for _ in self.provenances]
+            for entry_no, list_no in enumerate(self.entry_list):
+                grouped[list_no].append(self.entries[entry_no])
+            self._lists = tuple(
+                Watchlist(entries, provenance)
+                for entries, provenance in zip(grouped, self.provenances, strict=True)
+            )
+        return self._lists
+
+    def _add_entry(
+        self, entry: Entry, entry_no: int, list_no: int, roles: list[tuple[Role, ...]]
+    ) -> None:
         self.entry_list.append(list_no)
         self.entry_kind.append(entry.kind)
+        self.entry_uid.append(entry.uid)
         personal = entry.kind == EntryKind.INDIVIDUAL
         seen: set[tuple[tuple[int, ...], bool]] = set()
         for name_no, name in enumerate(entry.names):
@@ -162,7 +282,7 @@ class CompiledLists:
             self.name_entry.append(entry_no)
             self.name_index.append(name_no)
             self.name_tokens.append(ids)
-            self.name_roles.append(tuple(t.role for t in tokens))
+            roles.append(tuple(t.role for t in tokens))
             self.name_joined.append(tuple(joined))
             self.name_weak.append(weak)
 
@@ -195,3 +315,55 @@ class CompiledLists:
     def strong_names(self) -> Iterable[int]:
         """Ids of the compiled names that can trigger a hit (strong names)."""
         return (i for i, weak in enumerate(self.name_weak) if not weak)
+
+    # --- saving and restoring (see screening.matching.persist) -------------------------------
+
+    _PLAIN = (
+        "entry_list",
+        "entry_uid",
+        "name_entry",
+        "name_index",
+        "name_tokens",
+        "name_joined",
+        "name_weak",
+        "name_weights",
+        "name_base_weights",
+        "name_total",
+        "n_entries",
+        "df",
+        "vocab_weight",
+    )
+
+    def state(self) -> dict[str, object]:
+        """Everything needed to restore this object, as marshal-able values."""
+        state: dict[str, object] = {name: getattr(self, name) for name in self._PLAIN}
+        state["entry_kind"] = [k.value for k in self.entry_kind]
+        state["entries"], state["entry_offsets"] = self.entries.json()
+        state["provenances"] = [p.model_dump_json() for p in self.provenances]
+        state["identities"] = [i.model_dump_json() for i in self.identities]
+        # One list per field: marshal reads a few long lists much faster than many tuples.
+        infos = self.vocab.infos
+        for field in TokenInfo._fields:
+            column = [getattr(i, field) for i in infos]
+            state[f"vocab_{field}"] = [int(k) for k in column] if field == "kind" else column
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> CompiledLists:
+        """Restore what :meth:`state` saved."""
+        self = cls.__new__(cls)
+        for name in cls._PLAIN:
+            setattr(self, name, state[name])
+        self._lists = None
+        kinds = {k.value: k for k in EntryKind}
+        self.entry_kind = [kinds[k] for k in state["entry_kind"]]
+        self.entries = EntryTable(blob=state["entries"], offsets=state["entry_offsets"])
+        self.provenances = tuple(
+            ListProvenance.model_validate_json(p) for p in state["provenances"]
+        )
+        self.identities = tuple(ListIdentity.model_validate_json(i) for i in state["identities"])
+        self.vocab = Vocabulary()
+        columns = [state[f"vocab_{field}"] for field in TokenInfo._fields]
+        self.vocab.infos = LazyInfos(columns)
+        self.vocab.joined = state["vocab_joined"]
+        return self

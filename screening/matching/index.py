@@ -19,7 +19,11 @@ indexed screener returns the same hits as :mod:`screening.matching.reference`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
 
 from screening.matching.compiled import CompiledLists
 from screening.matching.scoring import QueryTokenMatches
@@ -32,7 +36,13 @@ from screening.matching.similarity import (
 )
 from screening.text.tokens import TokenKind
 
-__all__ = ["CandidateIndex", "InitialMatches", "deletion_neighbourhood"]
+__all__ = [
+    "CandidateIndex",
+    "InitialMatches",
+    "KeyTable",
+    "deletion_neighbourhood",
+    "stable_key",
+]
 
 
 def deletion_neighbourhood(text: str, k: int) -> set[str]:
@@ -66,78 +76,153 @@ class InitialMatches:
         return True
 
 
+def stable_key(space: str, text: str) -> int:
+    """A 64-bit key of ``text`` in a key space (CRC-32 and Adler-32 of the UTF-8), the same in
+    every process, so that a saved index can be searched. A collision only adds a candidate
+    token, which the exact similarity then rejects."""
+    data = f"{space}\x00{text}".encode()
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+class KeyTable:
+    """A multimap from 64-bit keys to vocabulary token ids, as sorted arrays.
+
+    About 12 bytes per (key, token) pair, against ~150 for a dict of strings to lists; and it
+    is saved and read back as three arrays, with nothing to rebuild.
+    """
+
+    __slots__ = ("ids", "keys", "starts")
+
+    def __init__(self, keys: np.ndarray, starts: np.ndarray, ids: np.ndarray) -> None:
+        self.keys = keys
+        self.starts = starts
+        self.ids = ids
+
+    @classmethod
+    def build(cls, pair_keys: list[int], pair_ids: list[int]) -> KeyTable:
+        """From parallel lists of (key, token id) pairs."""
+        keys = np.fromiter(pair_keys, dtype=np.uint64, count=len(pair_keys))
+        ids = np.fromiter(pair_ids, dtype=np.int32, count=len(pair_ids))
+        order = np.lexsort((ids, keys))
+        keys, ids = keys[order], ids[order]
+        unique, starts = np.unique(keys, return_index=True)
+        return cls(unique, np.append(starts, len(keys)).astype(np.int64), ids)
+
+    def lookup(self, keys: list[int]) -> list[int]:
+        """Token ids under any of these keys (a token may repeat)."""
+        if not keys or not len(self.keys):
+            return []
+        query = np.array(keys, dtype=np.uint64)
+        pos = np.searchsorted(self.keys, query)
+        inside = pos < len(self.keys)
+        pos, query = pos[inside], query[inside]
+        found = pos[self.keys[pos] == query].tolist()
+        starts = self.starts
+        if len(found) == 1:
+            p = found[0]
+            return list(self.ids[starts[p] : starts[p + 1]].tolist())
+        out: list[int] = []
+        for p in found:
+            out.extend(self.ids[starts[p] : starts[p + 1]].tolist())
+        return out
+
+
+def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
+    """The keys under which a list token is filed (``query=False``), or under which a query
+    token looks for list tokens (``query=True``). Each key space is one relation of
+    :func:`~screening.matching.similarity.token_similarity`."""
+    keys = [stable_key("t", info.text)]
+    if query:
+        if info.pinyin:
+            keys.append(stable_key("t", info.pinyin))
+            keys.append(stable_key("r", info.pinyin))
+        keys.append(stable_key("r", info.text))
+    elif info.pinyin:
+        keys.append(stable_key("r", info.pinyin))
+    keys.extend(stable_key("v", str(v)) for v in info.variants)
+    if len(info.spelling) >= 3:
+        keys.append(stable_key("s", info.spelling))
+    if len(info.abjad) >= MIN_ABJAD_LEN:
+        # List tokens are filed under their own script's side; a query looks on the other.
+        native = info.abjad_script != query
+        keys.append(stable_key("an" if native else "al", info.abjad))
+    if info.kind != TokenKind.NUMBER and not info.abjad_script and not info.joined:
+        k = max_typos(len(info.text))
+        if k:
+            keys.extend(stable_key("d", x) for x in deletion_neighbourhood(info.text, k))
+    return keys
+
+
 class CandidateIndex:
-    """Lookup tables over a compiled vocabulary and the postings of strong names."""
+    """Lookup tables over a compiled vocabulary and the postings of strong names.
+
+    Attributes:
+        keys: every list token under every key it can be matched by.
+        initials: the vocabulary token of each single-letter initial.
+        post_starts, post_names: postings in compressed rows: the strong names containing
+            vocabulary token ``t`` (alone or joined) are
+            ``post_names[post_starts[t]:post_starts[t + 1]]``.
+    """
 
     def __init__(self, compiled: CompiledLists) -> None:
         self.compiled = compiled
-        by_text: dict[str, list[int]] = {}
-        by_reading: dict[str, list[int]] = {}
-        by_variant: dict[int, list[int]] = {}
-        by_spelling: dict[str, list[int]] = {}
-        by_abjad_native: dict[str, list[int]] = {}
-        by_abjad_latin: dict[str, list[int]] = {}
-        by_deletion: dict[str, list[int]] = {}
-        initials: dict[str, int] = {}
-        number = TokenKind.NUMBER
+        pair_keys: list[int] = []
+        pair_ids: list[int] = []
+        self.initials: dict[str, int] = {}
         for token, info in enumerate(compiled.vocab.infos):
-            text = info.text
             if info.kind == TokenKind.INITIAL:
-                initials[text] = token
+                self.initials[info.text] = token
                 continue
-            by_text.setdefault(text, []).append(token)
-            if info.pinyin:
-                by_reading.setdefault(info.pinyin, []).append(token)
-            for variant in info.variants:
-                by_variant.setdefault(variant, []).append(token)
-            if len(info.spelling) >= 3:
-                by_spelling.setdefault(info.spelling, []).append(token)
-            if len(info.abjad) >= MIN_ABJAD_LEN:
-                table = by_abjad_native if info.abjad_script else by_abjad_latin
-                table.setdefault(info.abjad, []).append(token)
-            if info.kind != number and not info.abjad_script and not info.joined:
-                k = max_typos(len(text))
-                if k:
-                    for key in deletion_neighbourhood(text, k):
-                        by_deletion.setdefault(key, []).append(token)
-        self.by_text = by_text
-        self.by_reading = by_reading
-        self.by_variant = by_variant
-        self.by_spelling = by_spelling
-        self.by_abjad_native = by_abjad_native
-        self.by_abjad_latin = by_abjad_latin
-        self.by_deletion = by_deletion
-        self.initials = initials
-        postings: dict[int, list[int]] = {}
+            keys = _token_keys(info, query=False)
+            pair_keys.extend(keys)
+            pair_ids.extend([token] * len(keys))
+        self.keys = KeyTable.build(pair_keys, pair_ids)
+        owners: list[int] = []
+        names: list[int] = []
         tokens_of = compiled.name_tokens
         joined_of = compiled.name_joined
         for name in compiled.strong_names():
             for token in {*tokens_of[name], *joined_of[name]}:
                 if token >= 0:
-                    postings.setdefault(token, []).append(name)
-        self.postings: dict[int, tuple[int, ...]] = {t: tuple(n) for t, n in postings.items()}
+                    owners.append(token)
+                    names.append(name)
+        owner_array = np.array(owners, dtype=np.int32)
+        name_array = np.array(names, dtype=np.int32)
+        order = np.lexsort((name_array, owner_array))
+        self.post_names = name_array[order]
+        counts = np.bincount(owner_array, minlength=len(compiled.vocab.infos))
+        self.post_starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
 
-    def _lookup(self, info: TokenInfo) -> Iterator[int]:
-        yield from self.by_text.get(info.text, ())
-        if info.pinyin:
-            yield from self.by_text.get(info.pinyin, ())
-            yield from self.by_reading.get(info.pinyin, ())
-        yield from self.by_reading.get(info.text, ())
-        for variant in info.variants:
-            yield from self.by_variant.get(variant, ())
-        if info.spelling and len(info.spelling) >= 3:
-            yield from self.by_spelling.get(info.spelling, ())
-        if len(info.abjad) >= MIN_ABJAD_LEN:
-            table = self.by_abjad_latin if info.abjad_script else self.by_abjad_native
-            yield from table.get(info.abjad, ())
-        if info.kind != TokenKind.NUMBER and not info.abjad_script and not info.joined:
-            k = max_typos(len(info.text))
-            if k:
-                for key in deletion_neighbourhood(info.text, k):
-                    yield from self.by_deletion.get(key, ())
+    def state(self) -> tuple[dict[str, object], dict[str, np.ndarray]]:
+        """Marshal-able tables and numpy arrays that :meth:`from_state` restores."""
+        arrays = {
+            "keys": self.keys.keys,
+            "key_starts": self.keys.starts,
+            "key_ids": self.keys.ids,
+            "post_starts": self.post_starts,
+            "post_names": self.post_names,
+        }
+        return {"initials": self.initials}, arrays
+
+    @classmethod
+    def from_state(
+        cls, compiled: CompiledLists, tables: dict[str, Any], arrays: dict[str, np.ndarray]
+    ) -> CandidateIndex:
+        """Restore what :meth:`state` saved, over the restored ``compiled`` lists."""
+        self = cls.__new__(cls)
+        self.compiled = compiled
+        self.initials = tables["initials"]
+        self.keys = KeyTable(arrays["keys"], arrays["key_starts"], arrays["key_ids"])
+        self.post_starts = arrays["post_starts"]
+        self.post_names = arrays["post_names"]
+        return self
+
+    def _lookup(self, info: TokenInfo) -> list[int]:
+        found = self.keys.lookup(_token_keys(info, query=True))
         initial = self.initials.get(info.text[:1])
         if initial is not None:
-            yield initial
+            found.append(initial)
+        return found
 
     def matches(self, info: TokenInfo) -> QueryTokenMatches | InitialMatches:
         """Every vocabulary token with a similarity above zero to ``info``, with the
@@ -155,10 +240,10 @@ class CandidateIndex:
 
     def names_with(self, tokens: Iterable[int]) -> set[int]:
         """Strong names containing any of these vocabulary tokens (alone or joined)."""
-        names: set[int] = set()
-        postings = self.postings
-        for token in tokens:
-            found = postings.get(token)
-            if found:
-                names.update(found)
-        return names
+        starts = self.post_starts
+        slices = [
+            self.post_names[starts[t] : starts[t + 1]] for t in tokens if starts[t + 1] > starts[t]
+        ]
+        if not slices:
+            return set()
+        return set(np.concatenate(slices).tolist())

@@ -14,15 +14,25 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import NamedTuple
 
-from screening.errors import InputError
+from screening._gc import paused_gc
+from screening.errors import IndexFileError, InputError
 from screening.matching.compiled import CompiledLists, joined_token
 from screening.matching.corroboration import QueryFacts, adjustments, query_facts
 from screening.matching.explain import explanation
 from screening.matching.index import CandidateIndex, InitialMatches
+from screening.matching.persist import (
+    IndexHeader,
+    check_version,
+    read_header,
+    read_index,
+    write_index,
+)
 from screening.matching.scoring import (
     JOINED_FACTOR,
     NON_EXACT_CAP,
@@ -35,10 +45,19 @@ from screening.matching.scoring import (
 from screening.matching.similarity import TokenInfo, token_info
 from screening.models import EntryKind, ListIdentity, Watchlist
 from screening.results import Adjustment, Hit, ScreeningOptions, ScreeningResult
+from screening.sources import load_lists, sniff_format
+from screening.sources._files import digest
 from screening.text.tokens import Token, tokenize
 from screening.text.unicode import MAX_NAME_CHARS
 
-__all__ = ["DEFAULT_LIMIT", "DEFAULT_THRESHOLD", "PreparedQuery", "Scored", "Screener"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "DEFAULT_THRESHOLD",
+    "INDEX_FILE",
+    "PreparedQuery",
+    "Scored",
+    "Screener",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +69,7 @@ MAX_QUERY_TOKENS = 48
 SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
+INDEX_FILE = "lists.screening-index"
 
 Matches = QueryTokenMatches | InitialMatches
 
@@ -83,10 +103,7 @@ class Scored(NamedTuple):
     adjustments: tuple[Adjustment, ...]
 
 
-def _best_sim(matches: Matches) -> float:
-    if isinstance(matches, dict):
-        return max((sim for sim, _ in matches.values()), default=0.0)
-    return 1.0  # an initial: its matches are not listed, assume the best
+_NO_MATCH: tuple[Matches, float, frozenset[int] | None] = ({}, 0.0, frozenset())
 
 
 def _as_lists(lists: Watchlist | Iterable[Watchlist]) -> tuple[Watchlist, ...]:
@@ -145,25 +162,95 @@ class Screener:
             raise ValueError("a Screener needs at least one watchlist")
         self.threshold = _check_threshold(threshold)
         self.limit = limit
-        self.compiled = CompiledLists(watchlists)
-        self.index = CandidateIndex(self.compiled)
-        self.identities: tuple[ListIdentity, ...] = tuple(wl.identity for wl in watchlists)
+        with paused_gc():
+            compiled = CompiledLists(watchlists)
+            self._setup(compiled, CandidateIndex(compiled))
+
+    def _setup(self, compiled: CompiledLists, index: CandidateIndex) -> None:
+        self.compiled = compiled
+        self.index = index
+        self.identities: tuple[ListIdentity, ...] = compiled.identities
         self._warnings = tuple(
-            f"screened against the bundled SAMPLE list ({wl.provenance.source}), "
+            f"screened against the bundled SAMPLE list ({identity.source}), "
             "not an official OFAC publication"
-            for wl in watchlists
-            if wl.provenance.sample
+            for identity in compiled.identities
+            if identity.sample
         )
         self._infos: dict[tuple[Token, bool], TokenInfo] = {}
-        self._matches: dict[TokenInfo, Matches] = {}
+        self._matches: dict[TokenInfo, tuple[Matches, float, frozenset[int] | None]] = {}
         self._weights: dict[TokenInfo, float] = {}
-        self._names: dict[TokenInfo, frozenset[int]] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
-            zip(self.compiled.name_entry, self.compiled.name_weak, strict=True)
+            zip(compiled.name_entry, compiled.name_weak, strict=True)
         ):
             if weak:
                 self._weak_names.setdefault(entry_no, []).append(name_no)
+
+    # --- saved indexes -------------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Save the compiled lists and index to one file (atomically), for :meth:`load`."""
+        write_index(Path(path), self.compiled, self.index)
+
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = DEFAULT_LIMIT,
+    ) -> Screener:
+        """A screener from an index saved by :meth:`save`, without reading any list file.
+
+        Raises:
+            IndexFileError: the file is not a saved index, was written by another version of
+                the library, or is truncated or corrupt.
+        """
+        with paused_gc():
+            compiled, index = read_index(Path(path))
+        self = cls.__new__(cls)
+        self.threshold = _check_threshold(threshold)
+        self.limit = limit
+        self._setup(compiled, index)
+        return self
+
+    @classmethod
+    def from_directory(
+        cls,
+        lists_dir: str | os.PathLike[str],
+        *,
+        index_path: str | os.PathLike[str] | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = DEFAULT_LIMIT,
+    ) -> Screener:
+        """A screener over every list in a directory, reusing a saved index when it is fresh.
+
+        The index (default ``<lists_dir>/lists.screening-index``) is used only if it was built
+        by this library version from exactly the list files now in the directory (same names,
+        sizes and sha256, no new list file); otherwise the lists are loaded, compiled and the
+        index saved again (a directory that cannot be written is only logged).
+
+        Raises:
+            ListNotFoundError, ListFormatError: as :func:`screening.load_lists`.
+        """
+        directory = Path(lists_dir)
+        target = Path(index_path) if index_path is not None else directory / INDEX_FILE
+        if target.exists():
+            try:
+                header = read_header(target)
+                check_version(target, header)
+                stale = _stale_reason(directory, header)
+                if stale is None:
+                    return cls.load(target, threshold=threshold, limit=limit)
+                log.info("%s: index not used: %s", target, stale)
+            except IndexFileError as exc:
+                log.warning("index not used: %s", exc)
+        screener = cls(load_lists(directory), threshold=threshold, limit=limit)
+        try:
+            screener.save(target)
+        except OSError as exc:
+            log.warning("%s: could not save the index: %s", target, exc)
+        return screener
 
     @property
     def lists(self) -> tuple[Watchlist, ...]:
@@ -181,12 +268,21 @@ class Screener:
             info = self._infos[key] = token_info(token, joined=joined)
         return info
 
-    def _lookup(self, info: TokenInfo) -> Matches:
+    def _lookup(self, info: TokenInfo) -> tuple[Matches, float, frozenset[int] | None]:
+        """A token's matches, their best similarity, and the strong names holding them
+        (``None`` for an initial, whose matches are computed on demand). Cached per screener:
+        a common token is looked up once, not once per query."""
         found = self._matches.get(info)
         if found is None:
             if len(self._matches) > _CACHE_LIMIT:
                 self._matches.clear()
-            found = self._matches[info] = self.index.matches(info)
+            matches = self.index.matches(info)
+            if isinstance(matches, dict):
+                best = max((sim for sim, _ in matches.values()), default=0.0)
+                names: frozenset[int] | None = frozenset(self.index.names_with(matches))
+            else:
+                best, names = 1.0, None  # an initial: assume it matches, at best
+            found = self._matches[info] = (matches, best, names)
         return found
 
     def _weight(self, info: TokenInfo) -> float:
@@ -212,42 +308,26 @@ class Screener:
         substantive = substantive_positions([t.kind for t in tokens])
         if not lookup:
             return PreparedQuery(tuple(tokens), weights, (), (), substantive, truncated)
-        single = tuple(self._lookup(i) for i in infos)
-        joined = tuple({} if j is None else self._lookup(j) for j in joined_infos)
-        best = [_best_sim(m) for m in single]
-        for i, matches in enumerate(joined):
-            sim = _best_sim(matches) * JOINED_FACTOR
+        single = [self._lookup(i) for i in infos]
+        joined = [_NO_MATCH if j is None else self._lookup(j) for j in joined_infos]
+        best = [b for _, b, _ in single]
+        for i, (_, sim, _) in enumerate(joined):
+            sim *= JOINED_FACTOR
             best[i] = max(best[i], sim)
             best[i + 1] = max(best[i + 1], sim)
         return PreparedQuery(
             tokens=tuple(tokens),
             weights=weights,
-            single=single,
-            joined=joined,
+            single=tuple(m for m, _, _ in single),
+            joined=tuple(m for m, _, _ in joined),
             substantive=substantive,
             truncated=truncated,
-            single_names=tuple(self._names_of(i, m) for i, m in zip(infos, single, strict=True)),
-            joined_names=tuple(
-                self._names_of(j, m) for j, m in zip(joined_infos, joined, strict=True)
-            ),
+            single_names=tuple(n for _, _, n in single),
+            joined_names=tuple(n for _, _, n in joined),
             best_sims=tuple(best),
         )
 
     # --- candidates and scores -------------------------------------------------------------
-
-    def _names_of(self, info: TokenInfo | None, matches: Matches) -> frozenset[int] | None:
-        """Strong names containing any token that ``matches`` holds (``None``: unknown, for an
-        initial, whose matches are computed on demand)."""
-        if info is None:
-            return frozenset()
-        if not isinstance(matches, dict):
-            return None
-        found = self._names.get(info)
-        if found is None:
-            if len(self._names) > _CACHE_LIMIT:
-                self._names.clear()
-            found = self._names[info] = frozenset(self.index.names_with(matches))
-        return found
 
     def candidates(self, query: PreparedQuery, required: float) -> list[int]:
         """Strong names that can reach query coverage ``required`` (0.0–1.0), in id order.
@@ -268,45 +348,60 @@ class Screener:
                 break
             prefix.append(i)
             rest -= weights[i]
-        single_names = query.single_names
-        joined_names = query.joined_names
-        n_joined = len(joined_names)
-        pool: set[int] = set()
-        for i in prefix:
-            for names in (
-                single_names[i],
-                joined_names[i - 1] if i > 0 else None,
-                joined_names[i] if i < n_joined else None,
-            ):
-                if names:
-                    pool.update(names)
-        if not pool:
-            return []
+        best = query.best_sims
+        n = len(weights)
+        # Which query tokens each candidate name can match, as bit masks: bit i for token i;
+        # a joined pair matches both its tokens. Initials (no name set) are assumed to match.
+        sources: list[tuple[int, frozenset[int]]] = []
         always = 0
-        masks = dict.fromkeys(pool, 0)
-        for i, names in enumerate(single_names):
+        for i, names in enumerate(query.single_names):
             if names is None:
                 always |= 1 << i
             elif names:
-                bit = 1 << i
-                for name in pool.intersection(names):
-                    masks[name] |= bit
-        for i, names in enumerate(joined_names):
+                sources.append((1 << i, names))
+        for i, names in enumerate(query.joined_names):
             if names:
-                bits = 3 << i
+                sources.append((3 << i, names))
+        in_prefix = sum(1 << i for i in prefix)
+        pool: set[int] = set()
+        for bits, names in sources:
+            if bits & in_prefix:
+                pool.update(names)
+        if not pool:
+            return []
+
+        def credit(mask: int) -> float:
+            mask |= always
+            return sum(weights[i] * best[i] for i in range(n) if mask >> i & 1)
+
+        masks: dict[int, int] = {}
+        for bits, names in sources:
+            if not bits & in_prefix:
                 for name in pool.intersection(names):
-                    masks[name] |= bits
-        best = query.best_sims
-        credit_of: dict[int, float] = {}
+                    masks[name] = masks.get(name, 0) | bits
+        # Names that match no token outside the prefix can at best collect the prefix's
+        # credit; when that falls short, none of them needs to be looked at one by one.
+        if credit(in_prefix) >= need:
+            for name in pool:
+                if name not in masks:
+                    masks[name] = 0
+        for bits, names in sources:
+            if bits & in_prefix:
+                if len(masks) <= len(names):
+                    for name in masks:
+                        if name in names:
+                            masks[name] |= bits
+                else:
+                    for name in names:
+                        if name in masks:
+                            masks[name] |= bits
+        cache: dict[int, float] = {}
         kept = []
         for name, mask in masks.items():
-            mask |= always
-            credit = credit_of.get(mask)
-            if credit is None:
-                credit = credit_of[mask] = sum(
-                    weights[i] * best[i] for i in range(len(weights)) if mask >> i & 1
-                )
-            if credit >= need:
+            got = cache.get(mask)
+            if got is None:
+                got = cache[mask] = credit(mask)
+            if got >= need:
                 kept.append(name)
         kept.sort()
         return kept
@@ -370,7 +465,7 @@ class Screener:
                 best[entry_no] = Scored(final, entry_no, name, ns, adj)
         return sorted(
             best.values(),
-            key=lambda s: (-s.score, c.entry_list[s.entry], c.entries[s.entry].uid),
+            key=lambda s: (-s.score, c.entry_list[s.entry], c.entry_uid[s.entry]),
         )
 
     def _hits(self, query: PreparedQuery, scored: Sequence[Scored], threshold: float) -> list[Hit]:
@@ -409,7 +504,7 @@ class Screener:
                         s.name_score,
                         s.adjustments,
                         tuple(weak),
-                        c.lists[list_no].provenance.source,
+                        c.provenances[list_no].source,
                     ),
                     list=self.identities[list_no],
                 )
@@ -488,6 +583,23 @@ class Screener:
         """Screen many names with the same options; token lookups are shared across names
         (a common token is looked up once per screener, not once per name)."""
         return [self.screen(n, kind=kind, threshold=threshold, limit=limit) for n in names]
+
+
+def _stale_reason(directory: Path, header: IndexHeader) -> str | None:
+    """Why a saved index does not describe the list files in ``directory`` (``None``: it does)."""
+    known: set[str] = set()
+    for files in header.files:
+        for expected in files:
+            known.add(expected.name)
+            path = directory / expected.name
+            if not path.is_file():
+                return f"{expected.name} is gone"
+            if path.stat().st_size != expected.size or digest(path).sha256 != expected.sha256:
+                return f"{expected.name} has changed"
+    for child in sorted(directory.iterdir()):
+        if child.is_file() and child.name not in known and sniff_format(child) is not None:
+            return f"{child.name} is a list file the index does not cover"
+    return None
 
 
 def _version() -> str:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from types import ModuleType
 
+from screening._gc import paused_gc
 from screening.errors import ListFormatError, ListNotFoundError
 from screening.models import Watchlist
 from screening.sources import advanced_xml, legacy_csv, legacy_xml
@@ -65,6 +66,11 @@ def load_lists(path: str | os.PathLike[str]) -> list[Watchlist]:
     p = Path(path)
     if not p.exists():
         raise ListNotFoundError(f"{p}: no such file or directory")
+    with paused_gc():
+        return _load_lists(p)
+
+
+def _load_lists(p: Path) -> list[Watchlist]:
     if p.is_dir():
         found: list[Watchlist] = []
         for child in sorted(p.iterdir()):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
 
 from screening.text.tables import read_table
 from screening.text.translit import to_ascii
@@ -159,31 +160,21 @@ _ARABIC_CONSONANTS = {
 }  # fmt: skip
 _ARABIC_SEMIVOWELS = {"w", "y"}
 
-# Latin spellings to the same classes, longest clusters first.
-_LATIN_ABJAD: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"dj|zh", "j"),
-        (r"kh", "h"),
-        (r"gh", "k"),
-        (r"sh|ch", "s"),
-        (r"th", "t"),
-        (r"dh|z", "d"),
-        (r"ph|v", "f"),
-        (r"q|c|g|k|x", "k"),
-        (r"p", "b"),
-    )
-)
+# Latin spellings to the same classes: clusters first (in this order), then single letters.
+_LATIN_CLUSTERS = (
+    ("dj", "j"), ("zh", "j"), ("kh", "h"), ("gh", "k"), ("sh", "s"), ("ch", "s"), ("th", "t"),
+    ("dh", "d"), ("ph", "f"),
+)  # fmt: skip
+_LATIN_LETTERS = {"z": "d", "v": "f", "q": "k", "c": "k", "g": "k", "x": "k", "p": "b"}
+_LATIN_HEAD = str.maketrans({**_LATIN_LETTERS, **dict.fromkeys("aeiou0123456789")})
+_LATIN_REST = str.maketrans({**_LATIN_LETTERS, **dict.fromkeys("aeiouwy0123456789")})
 
 
-def _squeeze(letters: list[str]) -> str:
-    out: list[str] = []
-    for letter in letters:
-        if not out or out[-1] != letter:
-            out.append(letter)
+def _squeeze(letters: str) -> str:
+    out = "".join(letter for letter, _ in groupby(letters))
     if len(out) > 1 and out[-1] == "h":
-        out.pop()  # final ه / -ah is mostly a vowel ending (Abdullah / Abdulla)
-    return "".join(out)
+        out = out[:-1]  # final ه / -ah is mostly a vowel ending (Abdullah / Abdulla)
+    return out
 
 
 def abjad_key(token: str, *, arabic: bool) -> str:
@@ -193,22 +184,16 @@ def abjad_key(token: str, *, arabic: bool) -> str:
     Vowels are dropped; ``w``/``y`` are kept only at the start of a word, where they are
     consonants (Walid, Yusuf) rather than long vowels.
     """
-    letters: list[str] = []
     if arabic:
+        letters: list[str] = []
         for i, char in enumerate(token):
             value = _ARABIC_CONSONANTS.get(char)
             if value is None or (value in _ARABIC_SEMIVOWELS and i > 0):
                 continue
             letters.append(value)
-        return _squeeze(letters)
+        return _squeeze("".join(letters))
     text = token
-    for pattern, replacement in _LATIN_ABJAD:
-        text = pattern.sub(replacement, text)
-    for i, char in enumerate(text):
-        if char in "aeiou" or (char in "wy" and i > 0):
-            continue
-        if char == "w":
-            letters.append("w")
-        elif char.isalpha():
-            letters.append(char)
-    return _squeeze(letters)
+    for cluster, replacement in _LATIN_CLUSTERS:
+        if cluster in text:
+            text = text.replace(cluster, replacement)
+    return _squeeze(text[:1].translate(_LATIN_HEAD) + text[1:].translate(_LATIN_REST))

@@ -1,17 +1,16 @@
-"""Plain-text data tables shipped in ``screening/text/data``: read once, cached.
+"""Plain-text data tables shipped in ``screening/text/data``.
 
-Each table is a UTF-8 TSV file whose ``#`` lines say where the content comes from.
+Each table is a UTF-8 TSV file whose ``#`` lines say where the content comes from. Tables are
+not cached here: each user compiles the rows into the lookup it needs and caches that.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 
 __all__ = ["read_table"]
 
 
-@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of the table ``data/<name>.tsv``: tab-separated fields, comments and blank lines
     skipped, surrounding whitespace stripped from each field."""

@@ -4,8 +4,9 @@ Spelling variants between romanisation systems (``Aleksandr``/``Alexander``, Wad
 Pinyin, Revised and McCune–Reischauer Korean) are not produced here: they are bridged by the
 matching keys in :mod:`screening.text.keys`. Here each script gets one deterministic reading:
 
-* Han: Hanyu Pinyin without tones, from pypinyin's per-character dictionary (the most common
-  reading; surnames with a special reading from ``data/han_surnames.tsv``).
+* Han: Hanyu Pinyin without tones, the most common reading of each character
+  (``data/han_pinyin.tsv``, generated from pypinyin's dictionary; surnames with a special
+  reading from ``data/han_surnames.tsv``).
 * Hangul: Revised Romanization, computed from the jamo of each syllable.
 * Kana: Hepburn.
 * Cyrillic: BGN/PCGN (the system OFAC's own spellings follow: Yevgeniy, Dmitriy, Aleksandr).
@@ -40,18 +41,12 @@ def to_ascii(text: str) -> str:
 
 
 @cache
-def _pinyin_dict() -> dict[int, str]:
-    from pypinyin.pinyin_dict import pinyin_dict  # large table: imported on first use only
-
-    return pinyin_dict
+def _pinyin_dict() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("han_pinyin")}
 
 
-@cache
 def _han_char(char: str) -> str:
-    readings = _pinyin_dict().get(ord(char))
-    if not readings:
-        return to_ascii(char)
-    return to_ascii(readings.split(",")[0])
+    return _pinyin_dict().get(char) or to_ascii(char)
 
 
 @cache

@@ -13,6 +13,7 @@ TABLES = [
     "common_names",
     "countries",
     "generic_words",
+    "han_pinyin",
     "han_surnames",
     "honorifics",
     "legal_forms",
