@@ -6,8 +6,9 @@ it: the romanised text, the Pinyin reading of Wade–Giles tokens, the curated v
 spelling key, the consonant skeleton, and for typos the *deletion neighbourhood* (every string
 obtained by deleting up to ``k`` letters, ``k`` as the typo tolerance of the token's length: two
 tokens within optimal-string-alignment distance ``k`` always share one). A query token's matches
-are therefore exactly the vocabulary tokens with a similarity above zero, found by dictionary
-lookups, never by comparing against the whole vocabulary.
+are therefore exactly the vocabulary tokens with a similarity above zero, found by looking up
+its keys in one sorted table of 64-bit keys (:class:`KeyTable`), never by comparing against the
+whole vocabulary.
 
 Which names are then scored is decided by *prefix filtering*: a name can only reach the
 threshold if it aligns query weight ``S_q ≥ (threshold − best bonus)²`` (the score is at most
