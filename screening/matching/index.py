@@ -5,7 +5,9 @@ tokens can be similar (:mod:`screening.matching.similarity`) to the vocabulary t
 it: the romanised text, the Pinyin reading of Wade–Giles tokens, the curated variant class, the
 spelling key, the consonant skeleton, and for typos the *deletion neighbourhood* (every string
 obtained by deleting up to ``k`` letters, ``k`` as the typo tolerance of the token's length: two
-tokens within optimal-string-alignment distance ``k`` always share one). A query token's matches
+tokens within the tolerated optimal-string-alignment distance always share one, because the
+tolerance, set by the longer token, exceeds the shorter token's own by at most the difference
+in length, and that difference is deleted from the longer one). A query token's matches
 are therefore exactly the vocabulary tokens with a similarity above zero, found by looking up
 its keys in one sorted table of 64-bit keys (:class:`KeyTable`), never by comparing against the
 whole vocabulary.
@@ -30,6 +32,7 @@ from screening.matching.compiled import CompiledLists
 from screening.matching.scoring import QueryTokenMatches
 from screening.matching.similarity import (
     MIN_ABJAD_LEN,
+    MIN_TYPO_LEN,
     How,
     TokenInfo,
     max_typos,
@@ -147,10 +150,14 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
         # List tokens are filed under their own script's side; a query looks on the other.
         native = info.abjad_script != query
         keys.append(stable_key("an" if native else "al", info.abjad))
-    if info.kind != TokenKind.NUMBER and not info.abjad_script and not info.joined:
+    if (
+        info.kind != TokenKind.NUMBER
+        and not info.abjad_script
+        and not info.joined
+        and len(info.text) >= MIN_TYPO_LEN - 1  # a 4-letter token is one edit from 5 letters
+    ):
         k = max_typos(len(info.text))
-        if k:
-            keys.extend(stable_key("d", x) for x in deletion_neighbourhood(info.text, k))
+        keys.extend(stable_key("d", x) for x in deletion_neighbourhood(info.text, k))
     return keys
 
 

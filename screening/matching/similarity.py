@@ -14,14 +14,14 @@ wade-giles    0.95   one token is Wade–Giles for the other's Pinyin (``Ch'üan
 spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``)
 abjad         0.88   an Arabic-script token with the consonant skeleton (3+ consonants) of a
                      Latin one
-typo          ≤0.88  optimal-string-alignment distance ≤ 1 (tokens of 5–9 letters) or ≤ 2
-                     (10 or more): 0.95 − 0.5·d/length
+typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token has 5–9 letters)
+                     or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
 ============  =====  =========================================================================
 
-Tokens shorter than 5 letters get no typo tolerance (``Wang``/``Tang`` are different names; the
-spelling variants of short names are in the variant table), nor do tokens made by joining two
-adjacent tokens; numbers match only exactly.
+Pairs of tokens shorter than 5 letters get no typo tolerance (``Wang``/``Tang`` are different
+names; the spelling variants of short names are in the variant table), nor do tokens made by
+joining two adjacent tokens; numbers match only exactly.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from screening.text.tokens import Token, TokenKind
 __all__ = [
     "ABJAD_SCRIPTS",
     "MIN_ABJAD_LEN",
+    "MIN_TYPO_LEN",
     "How",
     "TokenInfo",
     "max_typos",
@@ -145,10 +146,10 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         return SIM_ABJAD, How.ABJAD
     if q.abjad_script or c.abjad_script or q.joined or c.joined:
         return 0.0, How.NONE
-    shorter = min(len(q.text), len(c.text))
-    k = max_typos(shorter)
+    longer = max(len(q.text), len(c.text))
+    k = max_typos(longer)
     if k and abs(len(q.text) - len(c.text)) <= k:
         d = OSA.distance(q.text, c.text, score_cutoff=k)
         if d <= k:
-            return 0.95 - 0.5 * d / shorter, How.TYPO
+            return 0.95 - 0.5 * d / longer, How.TYPO
     return 0.0, How.NONE

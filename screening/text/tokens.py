@@ -264,28 +264,41 @@ def tokenize(name: str, *, personal: bool | None = None) -> list[Token]:
     >>> [(t.text, t.orig) for t in tokenize("陈全国")]
     [('chen', '陈'), ('quanguo', '全国')]
     """
+    return list(_tokenize(name, personal))
+
+
+@lru_cache(maxsize=16384)
+def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     cleaned = clean(name)
     if not cleaned:
-        return []
+        return ()
     raw = _raw_words(cleaned, personal)
     marked = any(is_wade_giles_marker(w) for w, _ in raw if len(w) < 8)
     tokens: list[Token] = []
+    honorific = TokenKind.HONORIFIC
+    dropped = False
     for word, role in raw:
         for t in _word_tokens(word, marked):
-            if t.role != Role.UNKNOWN or role == Role.UNKNOWN:
+            if t.kind == honorific:
+                dropped = True
+            elif role == Role.UNKNOWN or t.role != Role.UNKNOWN:
                 tokens.append(t)
             else:
-                tokens.append(t._replace(role=role))
-    kept = [t for t in tokens if t.kind != TokenKind.HONORIFIC]
-    if not kept:
-        kept = [t._replace(kind=TokenKind.WORD) for t in tokens]
-    kept = _legal_phrases(kept)
+                tokens.append(Token(t.text, t.orig, t.script, t.kind, role, t.pinyin))
+    if not tokens and dropped:  # nothing but honorifics: keep them, as words
+        tokens = [
+            Token(t.text, t.orig, t.script, TokenKind.WORD, role, t.pinyin)
+            for word, role in raw
+            for t in _word_tokens(word, marked)
+        ]
+    tokens = _legal_phrases(tokens)
     seen_given = False
-    for i, t in enumerate(kept):
-        if t.role == Role.GIVEN and t.kind == TokenKind.WORD:
+    given = Role.GIVEN
+    for i, t in enumerate(tokens):
+        if t.role == given and t.kind == TokenKind.WORD:
             if _PATRONYMIC.search(t.text):
-                kept[i] = t._replace(role=Role.PATRONYMIC)
+                tokens[i] = Token(t.text, t.orig, t.script, t.kind, Role.PATRONYMIC, t.pinyin)
             elif seen_given:
-                kept[i] = t._replace(role=Role.MIDDLE)
+                tokens[i] = Token(t.text, t.orig, t.script, t.kind, Role.MIDDLE, t.pinyin)
             seen_given = True
-    return kept
+    return tuple(tokens)

@@ -53,3 +53,20 @@ def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[str], 
 def test_deletion_neighbourhood() -> None:
     assert deletion_neighbourhood("abc", 1) == {"abc", "bc", "ac", "ab"}
     assert "a" in deletion_neighbourhood("abc", 2)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="abcdeo", min_size=3, max_size=12),
+    st.text(alphabet="abcdeo", min_size=3, max_size=12),
+)
+def test_tokens_within_typo_tolerance_share_a_deletion_key(left: str, right: str) -> None:
+    from rapidfuzz.distance import OSA
+
+    from screening.matching.similarity import max_typos
+
+    k = max_typos(max(len(left), len(right)))
+    if OSA.distance(left, right) <= k:
+        ours = deletion_neighbourhood(left, max_typos(len(left)))
+        theirs = deletion_neighbourhood(right, max_typos(len(right)))
+        assert ours & theirs

@@ -53,3 +53,4 @@ def test_typo_tolerance_scales_with_length() -> None:
     assert sim("Abdulrahmxxn", "Abdulrahman")[1] == How.TYPO  # 2 edits in 11 letters
     assert sim("Putxn", "Putin")[1] == How.TYPO  # 1 edit in 5 letters
     assert sim("Pxtxn", "Putin")[1] == How.NONE  # 2 edits in 5 letters
+    assert sim("Puin", "Putin")[1] == How.TYPO  # 1 deletion from 5 letters

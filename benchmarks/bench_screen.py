@@ -1,0 +1,247 @@
+"""Screening speed on the real SDN (2023-12-28) + consolidated (2025-12-19) lists, one core.
+
+What is measured, in one run so that ratios are fair on a shared machine:
+
+* build: loading the official CSV files, compiling the index; saving it and loading it back
+  (``Screener.load``); memory of the index (RSS growth, and Python allocations by tracemalloc);
+* ``screen()`` latency over realistic customer names (Faker, 12 locales, seeded): p50/p95/p99
+  over several passes after a warm-up pass. "Cold" is the first time each name is screened
+  (its tokens may be new to the screener's per-token cache); "warm" repeats the same names;
+* throughput of ``screen_many`` on the same names;
+* the naive baseline: Unidecode + casefold + RapidFuzz ``token_sort_ratio`` over every strong
+  name of both lists, cut-off 85 (a full scan per query), on a sample of the names;
+* recall on listed names written differently (token order, one typo, a dropped given name,
+  Cyrillic script for Russian names...), ours at 0.85 against the baseline at 85.
+
+Run:  python benchmarks/bench_screen.py [--queries N] [--passes P]
+Needs the extra ``bench`` (Faker) and ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import platform
+import random
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from faker import Faker
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+import screening
+from screening import Screener, Watchlist
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ofac"
+RESULTS = Path(__file__).resolve().parent / "results" / "screen.txt"
+LOCALES = ["en_US", "es_MX", "ru_RU", "zh_CN", "ar_AA", "de_DE", "fr_FR", "ja_JP", "ko_KR",
+           "tr_TR", "fa_IR", "hi_IN"]  # fmt: skip
+# Latin (OFAC's BGN/PCGN spellings) back to Cyrillic, longest clusters first.
+CYRILLIC = [
+    ("shch", "щ"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("zh", "ж"), ("yu", "ю"),
+    ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("iy", "ий"), ("a", "а"), ("b", "б"), ("v", "в"),
+    ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"), ("k", "к"),
+    ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"),
+    ("t", "т"), ("u", "у"), ("f", "ф"),
+]  # fmt: skip
+RUSSIAN = ("RUSSIA", "UKRAINE", "BELARUS")
+
+
+def to_cyrillic(latin: str) -> str | None:
+    """Cyrillic spelling of a BGN/PCGN-romanised name, or None if a letter does not fit."""
+    out, text = [], latin.lower()
+    while text:
+        for roman, cyr in CYRILLIC:
+            if text.startswith(roman):
+                out.append(cyr)
+                text = text[len(roman) :]
+                break
+        else:
+            if text[0].isalpha():
+                return None
+            out.append(text[0])
+            text = text[1:]
+    return "".join(out)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def percentiles(samples: Sequence[float]) -> tuple[float, float, float]:
+    ordered = sorted(samples)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return pick(0.50), pick(0.95), pick(0.99)
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def customer_names(n: int, seed: int) -> list[str]:
+    fake = Faker(LOCALES)
+    fake.seed_instance(seed)
+    return [fake.name() for _ in range(n)]
+
+
+def positives(lists: Sequence[Watchlist], n: int, seed: int) -> list[tuple[str, str, str]]:
+    """(query, expected uid, how) for listed individuals written differently."""
+    rng = random.Random(seed)
+    people = [e for wl in lists for e in wl if e.kind == "individual" and "," in e.names[0].full]
+    out = []
+    for entry in rng.sample(people, n):
+        surname, _, given = entry.names[0].full.partition(",")
+        given_names = given.split()
+        russian = any(p.startswith(RUSSIAN) for p in entry.programs)
+        how = rng.choice(["reordered", "typo", "dropped", "cyrillic" if russian else "typo"])
+        if how == "reordered" or not given_names:
+            query, how = f"{given} {surname}", "reordered"
+        elif how == "typo":
+            word = max(surname.split(), key=len)
+            i = rng.randrange(1, max(2, len(word) - 1))
+            query = f"{given} {surname.replace(word, word[:i] + word[i + 1 :], 1)}"
+        elif how == "dropped" and len(given_names) > 1:
+            query = f"{given_names[0]} {surname}"
+        else:
+            cyrillic = to_cyrillic(unidecode(f"{given} {surname}"))
+            if how != "cyrillic" or cyrillic is None:
+                query, how = f"{surname}, {given}", "exact"
+            else:
+                query = cyrillic
+        out.append((query.strip(), entry.uid, how))
+    return out
+
+
+class Naive:
+    """Unidecode + casefold + token_sort_ratio full scan at 85: the baseline."""
+
+    def __init__(self, lists: Sequence[Watchlist]) -> None:
+        self.choices: list[str] = []
+        self.uids: list[str] = []
+        for wl in lists:
+            for entry in wl:
+                for name in entry.names:
+                    if name.strength == "strong":
+                        self.choices.append(unidecode(name.full).casefold())
+                        self.uids.append(entry.uid)
+
+    def screen(self, name: str) -> set[str]:
+        found = process.extract(
+            unidecode(name).casefold(),
+            self.choices,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=85,
+            limit=None,
+        )
+        return {self.uids[i] for _, _, i in found}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--queries", type=int, default=4000)
+    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--baseline-queries", type=int, default=200)
+    parser.add_argument("--positives", type=int, default=400)
+    parser.add_argument("--no-write", action="store_true", help="do not update results/")
+    args = parser.parse_args(argv)
+    logging.disable(logging.WARNING)
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        out.append(line)
+
+    say(f"platform: {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs (one used), screening {screening.__version__}")  # fmt: skip
+    rss0 = rss_mb()
+    gc.collect()
+    t0 = time.perf_counter()
+    lists = [
+        screening.load_list(DATA / "sdn_csv_2023-12-28"),
+        screening.load_list(DATA / "cons_csv_2025-12-19"),
+    ]
+    t_load = time.perf_counter() - t0
+    for wl in lists:
+        p = wl.provenance
+        say(f"list: {p.source} {p.format} published={p.publish_date} entries={len(wl)} "
+            f"names={sum(len(e.names) for e in wl)} sha256={p.sha256[:16]}")  # fmt: skip
+    rss1 = rss_mb()
+    t0 = time.perf_counter()
+    screener = Screener(lists)
+    t_build = time.perf_counter() - t0
+    rss2 = rss_mb()
+    names = len(screener.compiled.name_tokens)
+    say(f"compiled: {names} names, {len(screener.compiled.vocab.infos)} distinct tokens")
+    say(f"build: load {t_load:.2f} s + index {t_build:.2f} s = {t_load + t_build:.2f} s; "
+        f"the lists take RSS +{rss1 - rss0:.0f} MB")  # fmt: skip
+    tracemalloc.start()
+    traced_screener = Screener(lists)
+    traced = tracemalloc.get_traced_memory()[0] / 1e6
+    tracemalloc.stop()
+    del traced_screener
+    say(f"index memory: RSS +{rss2 - rss1:.0f} MB; Python allocations {traced:.0f} MB "
+        "(tracemalloc, a second build)")  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "lists.screening-index"
+        screener.save(path)
+        size = path.stat().st_size / 1e6
+        loads = [timed(lambda: Screener.load(path)) for _ in range(5)]
+    say(f"saved index: {size:.0f} MB; load median {statistics.median(loads) * 1000:.0f} ms "
+        f"over 5 loads")  # fmt: skip
+
+    queries = customer_names(args.queries, seed=7)
+    cold = [timed(lambda q=q: screener.screen(q)) for q in queries]  # type: ignore[misc]
+    warm: list[float] = []
+    for _ in range(args.passes):
+        warm.extend(timed(lambda q=q: screener.screen(q)) for q in queries)  # type: ignore[misc]
+    c50, c95, c99 = percentiles(cold)
+    w50, w95, w99 = percentiles(warm)
+    say(f"screen() cold, {len(cold)} customer names: p50 {c50 * 1e6:.0f} us, "
+        f"p95 {c95 * 1e6:.0f} us, p99 {c99 * 1e6:.0f} us")  # fmt: skip
+    say(f"screen() warm, {args.passes} passes: p50 {w50 * 1e6:.0f} us, p95 {w95 * 1e6:.0f} us, "
+        f"p99 {w99 * 1e6:.0f} us")  # fmt: skip
+    fresh = customer_names(args.queries, seed=8)
+    t = timed(lambda: screener.screen_many(fresh))
+    say(f"screen_many: {len(fresh) / t:,.0f} names/s on {len(fresh)} new names (one core)")
+    t = timed(lambda: screener.screen_many(queries))
+    say(f"screen_many: {len(queries) / t:,.0f} names/s on names seen before")
+
+    naive = Naive(lists)
+    sample = queries[: args.baseline_queries]
+    base = [timed(lambda q=q: naive.screen(q)) for q in sample]  # type: ignore[misc]
+    b50, b95, b99 = percentiles(base)
+    say(f"naive full scan ({len(naive.choices)} strong names, {len(sample)} names): "
+        f"p50 {b50 * 1e3:.1f} ms, p95 {b95 * 1e3:.1f} ms, p99 {b99 * 1e3:.1f} ms")  # fmt: skip
+    say(f"ratio (naive p50 / screen p50): cold {b50 / c50:.0f}x, warm {b50 / w50:.0f}x")
+
+    cases = positives(lists, args.positives, seed=11)
+    ours = sum(uid in {h.entry.uid for h in screener.screen(q).hits} for q, uid, _ in cases)
+    theirs = sum(uid in naive.screen(q) for q, uid, _ in cases)
+    say(f"recall on {len(cases)} listed individuals written differently "
+        f"(reordered/typo/dropped given name/Cyrillic): screening {ours / len(cases):.1%}, "
+        f"naive {theirs / len(cases):.1%}")  # fmt: skip
+    for how in sorted({h for _, _, h in cases}):
+        subset = [(q, u) for q, u, h in cases if h == how]
+        a = sum(u in {h.entry.uid for h in screener.screen(q).hits} for q, u in subset)
+        b = sum(u in naive.screen(q) for q, u in subset)
+        say(f"  {how:10s} n={len(subset):4d}  screening {a / len(subset):.1%}  "
+            f"naive {b / len(subset):.1%}")  # fmt: skip
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(
+            "# python benchmarks/bench_screen.py\n" + "\n".join(out) + "\n", encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()
