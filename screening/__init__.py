@@ -37,6 +37,14 @@ from screening.models import (
     Vessel,
     Watchlist,
 )
+from screening.ownership import (
+    Designation,
+    OwnershipExplanation,
+    OwnershipGraph,
+    OwnershipIssue,
+    OwnershipReport,
+    Regime,
+)
 from screening.sources import load_list, load_lists, sniff_format
 
 __version__ = "0.1.0"
@@ -44,6 +52,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Address",
     "DateOfBirth",
+    "Designation",
     "ENV_LISTS_DIR",
     "Entry",
     "EntryKind",
@@ -64,6 +73,11 @@ __all__ = [
     "NameStrength",
     "NameType",
     "OwnershipError",
+    "OwnershipExplanation",
+    "OwnershipGraph",
+    "OwnershipIssue",
+    "OwnershipReport",
+    "Regime",
     "Relation",
     "ScreeningError",
     "StaleListError",

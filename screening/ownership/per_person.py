@@ -31,7 +31,6 @@ class PerPersonRun:
         "best",
         "control",
         "first",
-        "groups_of",
         "groups_over",
         "has_upper",
         "joint",
@@ -53,18 +52,15 @@ class PerPersonRun:
         self.runs: dict[int, list[dict[int, int]]] = {LOWER: [], UPPER: []}
         self.best: dict[int, dict[int, int]] = {LOWER: {}, UPPER: {}}
         self.seeds: set[int] = set()
-        self.groups_of: dict[int, list[int]] = {}
         self.groups_over: dict[int, list[int]] = {}
         if self.joint:
-            for number, (owned, members, _) in enumerate(view.groups):
+            for number, (owned, _, _) in enumerate(view.groups):
                 self.groups_over.setdefault(owned, []).append(number)
-                for member in members:
-                    self.groups_of.setdefault(member, []).append(number)
 
     def clone(self) -> PerPersonRun:
         """An independent copy (for what-if designations)."""
         twin = PerPersonRun.__new__(PerPersonRun)
-        for name in ("view", "t_min", "control", "joint", "has_upper", "groups_of", "groups_over"):
+        for name in ("view", "t_min", "control", "joint", "has_upper", "groups_over"):
             setattr(twin, name, getattr(self, name))
         twin.first = {slot: dict(found) for slot, found in self.first.items()}
         twin.runs = {slot: list(runs) for slot, runs in self.runs.items()}
@@ -125,17 +121,15 @@ class PerPersonRun:
             k = head[o]
             while k >= 0:
                 t = rec[k]
-                if t not in members and not (joint and (o, t) in joint):
-                    weight = rec[k + slot]
-                    if weight:
+                weight = rec[k + slot]
+                if weight and t not in members:
+                    group = joint.get((o, t)) if joint else None
+                    if group is None:
                         take(t, weight)
+                    elif group not in counted:
+                        counted.add(group)
+                        take(t, self._group_weight(group, slot))
                 k = rec[k + 3]
-            for g in self.groups_of.get(o, ()):
-                if g not in counted:
-                    counted.add(g)
-                    owned = view.groups[g][0]
-                    if owned not in members:
-                        take(owned, self._group_weight(g, slot))
             if control_out and o in control_out:
                 for c in control_out[o]:
                     t = view.control[c][1]
@@ -171,14 +165,16 @@ class PerPersonRun:
         members = self.runs[LOWER][index]
         view = self.view
         total = 0
+        groups: set[int] = set()
         for e in view.owners(node):
-            owner = view.owner_of(e)
-            if owner in members and not (self.joint and (owner, node) in view.joint):
-                total += view.weight(e, LOWER)
-        for g in self.groups_over.get(node, ()):
-            if view.groups[g][1] & members.keys():
-                total += self._group_weight(g, LOWER)
-        return total
+            owner, weight = view.owner_of(e), view.weight(e, LOWER)
+            group = view.joint.get((owner, node)) if self.joint else None
+            if owner in members and weight:
+                if group is None:
+                    total += weight
+                else:
+                    groups.add(group)
+        return total + sum(self._group_weight(g, LOWER) for g in groups)
 
     def near(self, min_key: int) -> list[tuple[int, int]]:
         """Nodes in no group whose largest single-group holding is at least ``min_key``."""
@@ -235,20 +231,19 @@ class PerPersonRun:
                 if members.get(view.control[c][0], _NEVER) < mine:
                     return RawStep(node, slot, False, [("control", c)])
         joint = view.joint if self.joint else {}
+        links: list[tuple[str, int]] = []
+        groups: set[int] = set()
         holdings = view.owners(node)[::-1]  # oldest first
-        links: list[tuple[str, int]] = [
-            ("ownership", e)
-            for e in holdings
-            if members.get(view.owner_of(e), _NEVER) < mine
-            and (view.owner_of(e), node) not in joint
-            and view.weight(e, slot) > 0
-        ]
-        for g in self.groups_over.get(node, ()):
-            group = view.groups[g][1]
-            if any(members.get(m, _NEVER) < mine for m in group):
-                links.extend(
-                    ("joint", e)
-                    for e in holdings
-                    if view.owner_of(e) in group and view.weight(e, slot) > 0
-                )
+        for e in holdings:
+            owner = view.owner_of(e)
+            if members.get(owner, _NEVER) < mine and view.weight(e, slot) > 0:
+                group = joint.get((owner, node))
+                if group is None:
+                    links.append(("ownership", e))
+                else:
+                    groups.add(group)
+        for e in holdings:
+            group = joint.get((view.owner_of(e), node))
+            if group in groups and view.weight(e, slot) > 0:
+                links.append(("joint", e))
         return RawStep(node, slot, False, links)

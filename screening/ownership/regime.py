@@ -108,6 +108,15 @@ class Regime:
         if self.joint_arrangements and self.aggregate:
             raise ValueError("joint_arrangements needs aggregate=False (see the Regime docstring)")
 
+    def __repr__(self) -> str:
+        op = ">=" if self.inclusive else ">"
+        flags = [
+            "aggregate" if self.aggregate else "per-person",
+            *(["control"] if self.control_counts else []),
+            *(["joint"] if self.joint_arrangements else []),
+        ]
+        return f"<Regime {self.name} {op}{self.threshold} {' '.join(flags)}>"
+
     def rule(self, program: str) -> ProgramRule:
         """The rule for one program tag (blocking and propagating unless configured)."""
         for name, rule in self.program_rules:

@@ -255,7 +255,15 @@ class OwnershipReport:
             share = Decimal(0)
         elif status == "not_blocked":
             reason, share = "not_owned", self._percent(lower)
-        elif lower >= self._t_min:
+        elif (
+            status == "blocked"
+            and lower >= self._t_min
+            and all(
+                self.status(link.owner, restriction=restriction) == "blocked"
+                for link in links
+                if link.kind == "ownership"  # joint co-members count without being blocked
+            )
+        ):
             reason, share = "owned", self._percent(lower)
         else:
             reason, share = "possibly_owned", self._percent(upper)
