@@ -53,8 +53,8 @@ class AggregateRun:
         acc = array("q", bytes(8 * n))
         rank = array("q", [-1]) * n
         # Without imprecise holdings the upper bounds equal the lower ones: share the state.
-        self.acc = {LOWER: acc, UPPER: acc}
-        self.rank = {LOWER: rank, UPPER: rank}
+        self.acc = {LOWER: acc, UPPER: array("q", acc) if view.imprecise else acc}
+        self.rank = {LOWER: rank, UPPER: array("q", rank) if view.imprecise else rank}
         self.next_rank = {LOWER: 0, UPPER: 0}
         self.seeds: set[int] = set()
 

@@ -399,22 +399,22 @@ class OwnershipGraph:
         only (OFAC FAQ 398: the 50 Percent Rule is about ownership, not control).
 
         Returns:
-            ``True`` if recorded; ``False`` for self-control or a repeated report (both in
-            :attr:`issues`).
+            ``True`` if recorded; ``False`` for self-control (recorded in :attr:`issues`) or
+            a repeated report (control counts once whatever the number of reports).
         """
         span = window(start, end)
         o, t = self._node(controller), self._node(controlled)
         meta = EdgeMeta(source, line) if source is not None or line is not None else None
-        if o == t or (o, t, span) in self._control_keys:
-            kind = IssueKind.SELF_OWNERSHIP if o == t else IssueKind.DUPLICATE
+        if (o, t, span) in self._control_keys:
+            return False  # control is yes or no: a second report cannot count twice
+        if o == t:
             self._issues.append(
                 OwnershipIssue(
-                    kind=kind,
-                    message=f"control of {controlled!r} by {controller!r} ignored "
-                    f"({'self-control' if o == t else 'reported again'})",
+                    kind=IssueKind.SELF_OWNERSHIP,
+                    message=f"control of {controlled!r} by itself ignored",
                     source=source,
                     where=line,
-                    ids=(controller, controlled),
+                    ids=(controlled,),
                 )
             )
             return False

@@ -229,3 +229,23 @@ def test_ofac_faq_examples_hold_on_every_edge_order() -> None:
 @pytest.mark.parametrize("as_of", ["2024-01-01", date(2024, 1, 1)])
 def test_as_of_accepts_dates_and_iso_strings(as_of: str | date) -> None:
     assert graph(("X", "E", "50")).blocked({"X"}, as_of=as_of).as_of == date(2024, 1, 1)
+
+
+def test_explanation_of_a_cycle_names_only_owners_blocked_earlier() -> None:
+    # A is blocked by X alone; B (blocked later, through A) also holds 30% of A.
+    g = graph(("X", "A", "50"), ("A", "B", "60"), ("B", "A", "30"))
+    report = g.blocked({"X"})
+    assert report.share("A") == 80  # every blocked owner counts in the share...
+    steps = report.explain("A").steps
+    assert [s.entity for s in steps] == ["X", "A"]  # ...but B depends on A: not a reason
+    assert [link.owner for link in steps[-1].links] == ["X"]
+
+
+def test_open_ends_stay_infinitesimal_when_more_decimals_arrive() -> None:
+    g = graph(("X", "E", "(25, 30]"), ("Y", "E", "[0, 20)"))
+    g.add_edge("Z", "E", "0.0000000001")  # rescales every key by 10**10
+    report = g.blocked({"X", "Y"})
+    assert report.share("E") == 25
+    link = report.explain("E").steps[-1].links[0]
+    assert (link.stake, link.lower, link.upper) == ("(25, 30]", 25, 30)
+    assert g.blocked({"X", "Y"}, regime="UK").status("E") == "not_blocked"  # X alone: < 50

@@ -48,7 +48,7 @@ class Case:
 @st.composite
 def cases(draw: st.DrawFn) -> Case:
     node = st.sampled_from(NODES)
-    edges = draw(st.lists(st.tuples(node, node, stakes()), max_size=14))
+    edges = draw(st.lists(st.tuples(node, node, stakes()), min_size=2, max_size=18))
     controls = draw(st.lists(st.tuples(node, node), max_size=2))
     joint = []
     for members, owned in draw(st.lists(st.tuples(st.sets(node, min_size=2), node), max_size=1)):
