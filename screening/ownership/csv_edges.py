@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screening.errors import OwnershipError
+from screening.ownership.graph import window
 from screening.ownership.issues import IssueKind, OwnershipIssue
 from screening.ownership.parties import party_id
 from screening.ownership.resolve import NameScreener
@@ -127,6 +128,7 @@ def _add_row(
         if kind != "ownership":
             skip(f"kind {kind!r} is neither 'ownership' nor 'control'; row skipped")
             return
+        window(cell("start"), cell("end"))  # a bad date skips the row before anything else
         percent: PercentLike = cell("percent")
         try:
             parse_stake(percent)

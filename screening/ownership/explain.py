@@ -151,7 +151,8 @@ def _link_text(link: Link) -> str:
     if link.kind == "control":
         text = f"controlled by {_label(link.owner, link.owner_name)}"
     else:
-        text = f"{link.stake}% held by {_label(link.owner, link.owner_name)}"
+        stake = "an unknown share" if link.stake == "unknown" else f"{link.stake}%"
+        text = f"{stake} held by {_label(link.owner, link.owner_name)}"
         if link.kind == "joint":
             text += " (joint arrangement)"
     if link.nominee:
