@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screening.errors import OwnershipError
-from screening.ownership.graph import window
 from screening.ownership.issues import IssueKind, OwnershipIssue
 from screening.ownership.parties import party_id
 from screening.ownership.resolve import NameScreener
 from screening.ownership.stakes import PercentLike, parse_stake
+from screening.ownership.store import window
 
 if TYPE_CHECKING:
     from screening.ownership.graph import OwnershipGraph

@@ -23,7 +23,7 @@ from collections import deque
 from itertools import compress, repeat
 from operator import le
 
-from screening.ownership.graph import REC
+from screening.ownership.store import REC
 from screening.ownership.view import GraphView, RawStep
 
 __all__ = ["AggregateRun"]

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from screening.errors import OwnershipError
 from screening.ownership.explain import Link, OwnershipExplanation, Status, Step
 from screening.ownership.fixpoint import LOWER, UPPER, AggregateRun
-from screening.ownership.graph import HI_OPEN, LO_OPEN, UNKNOWN, EdgeMeta
 from screening.ownership.issues import IssueKind, OwnershipIssue
 from screening.ownership.per_person import PerPersonRun
 from screening.ownership.regime import BLOCKED, Regime
 from screening.ownership.seeds import Designation, Seeds, normalize_seeds
 from screening.ownership.stakes import Stake, decimals
+from screening.ownership.store import HI_OPEN, LO_OPEN, UNKNOWN, EdgeMeta
 from screening.ownership.view import GraphView, RawStep, threshold_key
 
 if TYPE_CHECKING:

@@ -11,10 +11,11 @@ from array import array
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from screening.ownership.graph import REC
+from screening.ownership.store import REC
 
 if TYPE_CHECKING:
-    from screening.ownership.graph import EdgeMeta, OwnershipGraph
+    from screening.ownership.graph import OwnershipGraph
+    from screening.ownership.store import EdgeMeta
 
 __all__ = ["GraphView", "RawStep", "threshold_key"]
 
