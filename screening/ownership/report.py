@@ -354,10 +354,9 @@ class OwnershipReport:
                 lower = {graph._ids[n] for n in new_lower}
                 upper = {graph._ids[n] for n in new_upper}
             changed[label] = (lower, upper)
-            for slot, new in ((LOWER, lower), (UPPER, upper | lower)):
-                cached = self._cache.get((label, slot))
-                if cached is not None:
-                    self._cache[(label, slot)] = cached | new
+        # the full sets are rebuilt on the next read: keeping them current here would cost
+        # a copy of every blocked id per designation, and designations must stay incremental
+        self._cache.clear()
         lower, upper = changed.get(BLOCKED, (set(), set()))
         # nodes newly blocked under the upper bounds were neither blocked nor possibly before
         possibly = {p for p in upper if self.status(p) == "possibly_blocked"}
