@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from screening import OwnershipGraph, OwnershipReport  # noqa: E402
+from screening import OwnershipGraph, OwnershipReport
 
 BANDS = (
     "ownership-of-shares-25-to-50-percent",
@@ -199,8 +199,7 @@ def main() -> None:
         f"max {max(sizes):,}"
     )
     what_if = [
-        timed(lambda party=party: report.what_if_designate(party))[0] * 1000
-        for party in picks[:5]
+        timed(lambda party=party: report.what_if_designate(party))[0] * 1000 for party in picks[:5]
     ]
     say(
         f"what-if designation (copies the state, 5 holders): median "
