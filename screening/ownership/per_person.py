@@ -187,6 +187,8 @@ class PerPersonRun:
 
     def explain(self, node: int) -> list[RawStep]:
         """Steps explaining ``node`` within the group that took it, dependencies first."""
+        if node in self.seeds:  # listed, even when also inside another person's group
+            return [RawStep(node, LOWER, True, [])]
         for slot in (LOWER, UPPER):
             index = self.first[self._slot(slot)].get(node)
             if index is not None:

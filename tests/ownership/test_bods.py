@@ -68,7 +68,7 @@ def test_indirect_interest_is_not_multiplied_through() -> None:
 
 
 @pytest.mark.realdata
-def test_multiple_indirect_every_example_reads_without_unknown_ids() -> None:
+def test_every_example_reads_without_unknown_ids() -> None:
     for path in sorted(shared_data("ownership", "bods_examples").glob("*.json")):
         g = OwnershipGraph()
         statements = len(json.loads(path.read_text(encoding="utf-8")))

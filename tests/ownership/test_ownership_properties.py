@@ -197,6 +197,7 @@ def test_every_explanation_is_valid(case: Case, regime: Regime) -> None:
         assert explanation.status == report.status(entity)
         steps = explanation.steps
         assert steps[-1].entity == entity
+        assert (steps[-1].reason == "listed") == (entity in case.seeds)
         position = {}
         for index, step in enumerate(steps):
             position.setdefault(step.entity, index)

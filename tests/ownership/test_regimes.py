@@ -50,6 +50,8 @@ def test_uk_a_designated_person_inside_another_group() -> None:
     g = graph(("P", "Q", "60"), ("Q", "R", "60"), ("P", "S", "30"), ("Q", "S", "30"))
     report = g.blocked({"P", "Q"}, regime="UK")
     assert report.blocked == {"P", "Q", "R", "S"}  # S: 30 + 30 within P's group
+    assert [(s.entity, s.reason) for s in report.explain("Q").steps] == [("Q", "listed")]
+    assert [s.entity for s in report.explain("S").steps] == ["P", "Q", "S"]  # Q in P's group
     assert g.blocked({"Q"}, regime="UK").blocked == {"Q", "R"}
 
 
