@@ -39,6 +39,14 @@ from screening.models import (
     Vessel,
     Watchlist,
 )
+from screening.ownership import (
+    Designation,
+    OwnershipExplanation,
+    OwnershipGraph,
+    OwnershipIssue,
+    OwnershipReport,
+    Regime,
+)
 from screening.results import (
     Adjustment,
     Explanation,
@@ -55,6 +63,7 @@ __all__ = [
     "Address",
     "Adjustment",
     "DateOfBirth",
+    "Designation",
     "ENV_LISTS_DIR",
     "Entry",
     "EntryKind",
@@ -77,6 +86,11 @@ __all__ = [
     "NameStrength",
     "NameType",
     "OwnershipError",
+    "OwnershipExplanation",
+    "OwnershipGraph",
+    "OwnershipIssue",
+    "OwnershipReport",
+    "Regime",
     "Relation",
     "Screener",
     "ScreeningError",
