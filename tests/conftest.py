@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from screening import Screener, Watchlist, load_list
+
 SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
@@ -22,3 +24,18 @@ def shared_data(*parts: str) -> Path:
             pytest.fail(f"{reason}; CI=true requires it", pytrace=False)
         pytest.skip(reason)
     return path
+
+
+@pytest.fixture(scope="session")
+def sdn_2023() -> Watchlist:
+    """The real SDN list of 2023-12-28 (legacy CSV set), loaded once per test session."""
+    import logging
+
+    logging.getLogger("screening.sources").setLevel(logging.ERROR)
+    return load_list(shared_data("ofac", "sdn_csv_2023-12-28"))
+
+
+@pytest.fixture(scope="session")
+def sdn_screener(sdn_2023: Watchlist) -> Screener:
+    """A screener over the real SDN list of 2023-12-28, built once per test session."""
+    return Screener(sdn_2023)

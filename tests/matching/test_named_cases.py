@@ -1,0 +1,60 @@
+"""The named cases of the matching issue, against the real SDN list of 2023-12-28."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening import Screener
+
+pytestmark = pytest.mark.realdata
+
+
+def top_uids(screener: Screener, query: str, **kwargs: object) -> list[str]:
+    return [h.entry.uid for h in screener.screen(query, **kwargs).hits]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "query", ["陈全国", "Quanguo Chen", "Chen Quan-guo", "CHEN Quan Guo", "Ch'en Ch'üan-kuo"]
+)
+def test_chen_quanguo(sdn_screener: Screener, query: str) -> None:
+    assert top_uids(sdn_screener, query)[:1] == ["29220"]
+
+
+def test_xinjiang_public_security_bureau(sdn_screener: Screener) -> None:
+    assert top_uids(sdn_screener, "Xinjiang Public Security Bureau")[:1] == ["29159"]
+
+
+def test_homoglyphs_and_zero_width(sdn_screener: Screener) -> None:
+    # CYRILLIC CAPITAL LETTER ER and SMALL A, and a ZERO WIDTH SPACE inside the listed name.
+    assert top_uids(sdn_screener, "\u0420UTIN, Vl\u0430di\u200bmir")[:1] == ["35096"]
+
+
+@pytest.mark.parametrize(
+    ("query", "not_uid"), [("Chen Quan", "29220"), ("Chen Wei", "29220"), ("Wang Ming", "29162")]
+)
+def test_shared_common_token_is_not_a_hit(sdn_screener: Screener, query: str, not_uid: str) -> None:
+    assert not_uid not in top_uids(sdn_screener, query)
+
+
+def test_the_open_matchers_failures_are_hits_here(sdn_screener: Screener) -> None:
+    # yente's logic-v2 scores these 0.00, 0.00 and 0.45 (see the issue).
+    assert "29220" in top_uids(sdn_screener, "陈全国")
+    assert "35096" in top_uids(sdn_screener, "V. Putin")
+    gaddafi = top_uids(sdn_screener, "Qaddafi Muammar")
+    assert "12606" in gaddafi  # GADHAFI, Muammar
+
+
+def test_a_common_name_subset_is_not_a_hit_on_a_rare_surname(sdn_screener: Screener) -> None:
+    # yente passes "Mohammed Ali" against AL-HOUTHI, Mohammed Ali at 0.79.
+    for hit in sdn_screener.screen("Mohammed Ali").hits:
+        assert "HOUTHI" not in hit.entry.primary_name.full
+
+
+def test_cyrillic_query_for_a_latin_listing(sdn_screener: Screener) -> None:
+    assert "35096" in top_uids(sdn_screener, "Владимир Владимирович Путин")
+
+
+def test_scores_reach_one_only_for_exact_listed_names(sdn_screener: Screener) -> None:
+    assert sdn_screener.screen("CHEN, Quanguo").hits[0].score == 1.0
+    assert sdn_screener.screen("Quanguo Chen").hits[0].score < 1.0
+    assert sdn_screener.screen("陈全国").hits[0].score < 1.0  # transliterated, not listed as such
