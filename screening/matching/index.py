@@ -80,12 +80,19 @@ class InitialMatches:
         return True
 
 
+_PREFIXES: dict[str, tuple[int, int]] = {}
+
+
 def stable_key(space: str, text: str) -> int:
-    """A 64-bit key of ``text`` in a key space (CRC-32 and Adler-32 of the UTF-8), the same in
-    every process, so that a saved index can be searched. A collision only adds a candidate
-    token, which the exact similarity then rejects."""
-    data = f"{space}\x00{text}".encode()
-    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+    """A 64-bit key of ``text`` in a key space (CRC-32 and Adler-32 of ``space``, a NUL and the
+    UTF-8 text), the same in every process, so that a saved index can be searched. A collision
+    only adds a candidate token, which the exact similarity then rejects."""
+    prefix = _PREFIXES.get(space)
+    if prefix is None:
+        head = f"{space}\x00".encode()
+        prefix = _PREFIXES[space] = (zlib.crc32(head), zlib.adler32(head))
+    data = text.encode()
+    return (zlib.crc32(data, prefix[0]) << 32) | zlib.adler32(data, prefix[1])
 
 
 class KeyTable:
