@@ -31,6 +31,7 @@ from screening.models import (
     NameStrength,
     Watchlist,
 )
+from screening.text.keys import pinyin_readings
 from screening.text.tokens import Role, Token, TokenKind, tokenize
 
 __all__ = ["CompiledLists", "EntryTable", "Vocabulary", "joined_token", "weight_key"]
@@ -48,7 +49,10 @@ KIND_FACTOR = {
 INITIAL_WEIGHT = 1.0
 ROLE_FACTOR = {Role.MIDDLE: 0.6, Role.PATRONYMIC: 0.5}
 MIN_REFERENCE_ENTRIES = 10_000
-JOINABLE = frozenset({TokenKind.WORD, TokenKind.PARTICLE})
+# Kinds that can be written joined to a neighbour: "SUNGROUP", "PROPERTIESLLC", "STAR1".
+JOINABLE = frozenset(
+    {TokenKind.WORD, TokenKind.PARTICLE, TokenKind.GENERIC, TokenKind.LEGAL_FORM, TokenKind.NUMBER}
+)
 
 
 def joined_token(left: Token, right: Token) -> Token | None:
@@ -60,7 +64,11 @@ def joined_token(left: Token, right: Token) -> Token | None:
         return None
     pinyin = None
     if left.pinyin or right.pinyin:
-        pinyin = (left.pinyin or left.text) + (right.pinyin or right.text)
+        pinyin = "|".join(
+            a + b
+            for a in pinyin_readings(left.text, left.pinyin)
+            for b in pinyin_readings(right.text, right.pinyin)
+        )
     return Token(
         left.text + right.text,
         left.orig + right.orig,

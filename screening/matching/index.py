@@ -143,13 +143,14 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
     token looks for list tokens (``query=True``). Each key space is one relation of
     :func:`~screening.matching.similarity.token_similarity`."""
     keys = [stable_key("t", info.text)]
+    readings = info.pinyin.split("|") if info.pinyin else []
     if query:
-        if info.pinyin:
-            keys.append(stable_key("t", info.pinyin))
-            keys.append(stable_key("r", info.pinyin))
+        for reading in readings:
+            keys.append(stable_key("t", reading))
+            keys.append(stable_key("r", reading))
         keys.append(stable_key("r", info.text))
-    elif info.pinyin:
-        keys.append(stable_key("r", info.pinyin))
+    else:
+        keys.extend(stable_key("r", reading) for reading in readings)
     keys.extend(stable_key("v", str(v)) for v in info.variants)
     if len(info.spelling) >= 3:
         keys.append(stable_key("s", info.spelling))

@@ -23,6 +23,8 @@ from screening.text.translit import to_ascii
 __all__ = [
     "abjad_key",
     "is_wade_giles_marker",
+    "is_wade_giles_pair",
+    "pinyin_readings",
     "pinyin_syllables",
     "spelling_key",
     "variant_class_names",
@@ -110,40 +112,68 @@ def _wade_giles() -> dict[str, str]:
 @cache
 def pinyin_syllables() -> frozenset[str]:
     """Every toneless Hanyu Pinyin syllable."""
-    return frozenset(_wade_giles().values())
+    return frozenset(row[0] for row in read_table("pinyin_syllables"))
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'"})
 
 
-def wade_giles_to_pinyin(raw: str, *, marked: bool) -> str | None:
-    """Pinyin reading of a Wade–Giles syllable, or ``None``.
+_ASPIRABLE = re.compile(r"^(ch|ts|tz|p|t|k)(?=[a-zü])")
 
-    Args:
-        raw: one lower-case syllable as written, apostrophes and ``ü`` kept (``"ch'üan"``).
-        marked: the name carries a sign that it is Wade–Giles (an aspiration apostrophe, a
-            ``ü``, or a syllable that exists in Wade–Giles but not in Pinyin). Without such a
-            sign a syllable that is valid Pinyin is read as Pinyin: ``Chen`` stays ``chen``.
-    """
-    syllable = raw.translate(_APOSTROPHES)
+
+def _wade_giles_reading(syllable: str) -> str | None:
     table = _wade_giles()
     pinyin = table.get(syllable)
     if pinyin is None and "u" in syllable:
         pinyin = table.get(syllable.replace("u", "ü"))  # ü is often written u
+    return pinyin
+
+
+def wade_giles_to_pinyin(raw: str, *, marked: bool) -> str | None:
+    """Pinyin reading(s) of a Wade–Giles syllable, ``|``-separated, or ``None``.
+
+    The aspiration apostrophe is often left out (``Chin-ping`` for ``Chin-p'ing``, Xi Jinping),
+    so a syllable written without it has both readings: ``"ping"`` → ``"bing|ping"``.
+
+    Args:
+        raw: one lower-case syllable as written, apostrophes and ``ü`` kept (``"ch'üan"``).
+        marked: the name carries a sign that it is Wade–Giles (an aspiration apostrophe, a
+            ``ü``, a syllable that exists in Wade–Giles but not in Pinyin, or two syllables
+            hyphenated). Without such a sign a syllable that is valid Pinyin is read as Pinyin:
+            ``Chen`` stays ``chen``.
+    """
+    syllable = raw.translate(_APOSTROPHES)
+    pinyin = _wade_giles_reading(syllable)
     if pinyin is None:
         return None
-    plain = to_ascii(syllable)
-    if not marked and plain in pinyin_syllables():
+    if not marked and to_ascii(syllable) in pinyin_syllables():
         return None
-    return pinyin
+    readings = [pinyin]
+    if "'" not in syllable:
+        aspirated = _wade_giles_reading(_ASPIRABLE.sub(r"\1'", syllable))
+        if aspirated is not None and aspirated != pinyin:
+            readings.append(aspirated)
+    return "|".join(readings)
+
+
+def pinyin_readings(text: str, pinyin: str | None) -> tuple[str, ...]:
+    """The readings a token can be compared by: its Wade–Giles readings, else its text."""
+    return tuple(pinyin.split("|")) if pinyin else (text,)
+
+
+def is_wade_giles_pair(left: str, right: str) -> bool:
+    """True for two hyphenated syllables that are both Wade–Giles (``Kuang-hua``): Pinyin
+    writes a given name as one word (``Guanghua``), Wade–Giles with a hyphen."""
+    table = _wade_giles()
+    return left.translate(_APOSTROPHES) in table and right.translate(_APOSTROPHES) in table
 
 
 def is_wade_giles_marker(raw: str) -> bool:
     """True if a syllable can only be Wade–Giles: an aspiration apostrophe, ``ü``, or a valid
     Wade–Giles syllable that is not a Pinyin syllable (``hsi``, ``chiang``, ``tzu``)."""
     syllable = raw.translate(_APOSTROPHES)
-    if syllable not in _wade_giles():
-        return False
+    if len(syllable) < 2 or syllable not in _wade_giles():
+        return False  # a single letter is an initial far more often than a syllable
     return "'" in syllable or "ü" in syllable or syllable not in pinyin_syllables()
 
 

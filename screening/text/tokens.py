@@ -24,7 +24,7 @@ from enum import IntEnum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from screening.text.keys import is_wade_giles_marker, wade_giles_to_pinyin
+from screening.text.keys import is_wade_giles_marker, is_wade_giles_pair, wade_giles_to_pinyin
 from screening.text.scripts import LATIN, script_of
 from screening.text.tables import read_table
 from screening.text.translit import (
@@ -93,6 +93,11 @@ def _legal_forms() -> dict[tuple[str, ...], str]:
 
 
 @cache
+def _short_legal_forms() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("legal_forms") if row[2:3] == ("short",))
+
+
+@cache
 def _legal_max_len() -> int:
     return max(len(k) for k in _legal_forms())
 
@@ -102,6 +107,8 @@ _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 _ARABIC_ARTICLE = "ال"
+# Two syllables joined by a hyphen, the Wade-Giles (and Taiwanese) way of writing a given name.
+_HYPHENATED = re.compile(r"(?<![^\W\d_])([a-zü']{1,7})-([a-zü']{1,7})(?![^\W\d_])")
 
 
 def _script_runs(word: str) -> list[tuple[str, str]]:
@@ -155,7 +162,8 @@ def _romanise(run: str, code: str, role: Role) -> list[Token]:
 
 
 def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
-    """Split into raw words with the role the ``LAST, First`` form gives them."""
+    """Split into raw words with the role the ``LAST, First`` form gives them. A word written
+    as a dotted abbreviation (``s.a.``) comes out joined and marked with a trailing ``.``."""
     parts: list[tuple[str, Role]] = []
     if personal is not False and "," in cleaned:
         head, _, tail = cleaned.partition(",")
@@ -167,7 +175,8 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     words: list[tuple[str, Role]] = []
     for part, role in parts:
         if "." in part:
-            part = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), part).replace(".", " ")
+            part = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + "\x00", part)
+            part = part.replace(".", " ").replace("\x00", ".")
         for chunk in _SPLIT.split(part):
             chunk = chunk.strip(_APOSTROPHES)
             if chunk:
@@ -203,31 +212,32 @@ def _word_tokens(word: str, marked: bool) -> tuple[Token, ...]:
             if not token.text:
                 continue
             kind = token.kind
+            pinyin = wade_giles_to_pinyin(run, marked=marked) if code == LATIN else None
             if kind == TokenKind.WORD and token.script in _CLASSIFIED_SCRIPTS:
                 text = token.text
                 if text.isdigit():
                     kind = TokenKind.NUMBER
-                elif len(text) == 1 and token.script == LATIN:
-                    kind = TokenKind.INITIAL
+                elif len(text) == 1 and token.script == LATIN and not (marked and pinyin):
+                    kind = TokenKind.INITIAL  # but "I" in Wade-Giles "Fei I-jen" is a syllable
                 elif text in honorifics:
                     kind = TokenKind.HONORIFIC
                 elif text in particles:
                     kind = TokenKind.PARTICLE
                 elif text in generic:
                     kind = TokenKind.GENERIC
-            pinyin = None
-            if code == LATIN:
-                pinyin = wade_giles_to_pinyin(run, marked=marked)
             out.append(Token(token.text, token.orig, token.script, kind, token.role, pinyin))
     return tuple(out)
 
 
-def _legal_phrases(tokens: list[Token]) -> list[Token]:
-    """Replace legal-form phrases by one canonical token, if some other token remains."""
+def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
+    """Replace legal-form phrases by one canonical token, if some other token remains. A short
+    form that is also a plausible name (``Sá``, ``Pao``) counts only when written with dots
+    (positions in ``dotted``) or first in the name (``PAO Gazprom``)."""
     forms = _legal_forms()
     firsts = _legal_first_words()
     if not any(t.text in firsts for t in tokens) or len(tokens) < 2:
         return tokens
+    short = _short_legal_forms()
     out: list[Token] = []
     i = 0
     n = len(tokens)
@@ -235,6 +245,14 @@ def _legal_phrases(tokens: list[Token]) -> list[Token]:
         if tokens[i].text in firsts:
             for size in range(min(_legal_max_len(), n - i), 0, -1):
                 canonical = forms.get(tuple(t.text for t in tokens[i : i + size]))
+                if (
+                    canonical is not None
+                    and size == 1
+                    and tokens[i].text in short
+                    and i > 0
+                    and i not in dotted
+                ):
+                    canonical = None
                 if canonical is not None and size < n:
                     orig = " ".join(t.orig for t in tokens[i : i + size])
                     out.append(Token(canonical, orig, tokens[i].script, TokenKind.LEGAL_FORM))
@@ -273,11 +291,17 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     if not cleaned:
         return ()
     raw = _raw_words(cleaned, personal)
-    marked = any(is_wade_giles_marker(w) for w, _ in raw if len(w) < 8)
+    marked = any(is_wade_giles_marker(w) for w, _ in raw if len(w) < 8) or any(
+        is_wade_giles_pair(m.group(1), m.group(2)) for m in _HYPHENATED.finditer(cleaned)
+    )
     tokens: list[Token] = []
+    dotted: set[int] = set()
     honorific = TokenKind.HONORIFIC
     dropped = False
     for word, role in raw:
+        if word.endswith("."):
+            word = word[:-1]
+            dotted.add(len(tokens))
         for t in _word_tokens(word, marked):
             if t.kind == honorific:
                 dropped = True
@@ -289,9 +313,9 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
         tokens = [
             Token(t.text, t.orig, t.script, TokenKind.WORD, role, t.pinyin)
             for word, role in raw
-            for t in _word_tokens(word, marked)
+            for t in _word_tokens(word.rstrip("."), marked)
         ]
-    tokens = _legal_phrases(tokens)
+    tokens = _legal_phrases(tokens, frozenset(dotted))
     seen_given = False
     given = Role.GIVEN
     for i, t in enumerate(tokens):

@@ -158,7 +158,7 @@ def kana_to_latin(run: str) -> str:
 # --- Cyrillic (BGN/PCGN, with OFAC's -iy for -ий) ---------------------------------------------
 
 _CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
     "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
@@ -172,8 +172,8 @@ _VOWELS = set("аеёиоуыэюяіїє")
 def cyrillic_to_latin(word: str) -> str:
     """BGN/PCGN romanisation of a lower-case Cyrillic word: ``"евгений"`` → ``"yevgeniy"``.
 
-    ``е`` and ``ё`` are ``ye``/``yo`` at the start of a word and after a vowel or a hard or soft
-    sign, as BGN/PCGN and OFAC's spellings have them.
+    ``е`` is ``ye`` at the start of a word and after a vowel or a hard or soft sign, as BGN/PCGN
+    and OFAC's spellings have it; ``ё`` is always ``yo`` (OFAC: ``Artyom``, ``Pyotr``).
     """
     out: list[str] = []
     prev = ""

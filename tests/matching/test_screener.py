@@ -78,6 +78,12 @@ def test_initial_and_rare_surname(screener: Screener) -> None:
     assert relations == {"exact", "initial"}
 
 
+def test_wade_giles_without_apostrophes() -> None:
+    xi = Screener(watchlist([entry("1", "XI, Jinping")]))
+    assert uids(xi.screen("Hsi Chin-ping")) == ["1"]  # Chin-p'ing, apostrophe dropped
+    assert uids(xi.screen("Hsi Chin-p'ing")) == ["1"]
+
+
 def test_transliteration_variants(screener: Screener) -> None:
     assert uids(screener.screen("Muammar Qaddafi")) == ["12606"]
     assert uids(screener.screen("Владимир Путин")) == ["35096"]

@@ -15,6 +15,7 @@ TABLES = [
     "generic_words",
     "han_pinyin",
     "han_surnames",
+    "pinyin_syllables",
     "honorifics",
     "legal_forms",
     "name_variants",
