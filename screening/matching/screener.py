@@ -375,8 +375,9 @@ class Screener:
             return sum(weights[i] * best[i] for i in range(n) if mask >> i & 1)
 
         masks: dict[int, int] = {}
+        outside = ~in_prefix
         for bits, names in sources:
-            if not bits & in_prefix:
+            if bits & outside:  # covers a token outside the prefix (a joined pair may too)
                 for name in pool.intersection(names):
                     masks[name] = masks.get(name, 0) | bits
         # Names that match no token outside the prefix can at best collect the prefix's
@@ -386,7 +387,7 @@ class Screener:
                 if name not in masks:
                     masks[name] = 0
         for bits, names in sources:
-            if bits & in_prefix:
+            if not bits & outside:
                 if len(masks) <= len(names):
                     for name in masks:
                         if name in names:

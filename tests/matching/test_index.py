@@ -38,7 +38,7 @@ def lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[str], float]:
     return Screener(watchlist(entries)), queries, threshold
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lists_and_queries())
 def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[str], float]) -> None:
     screener, queries, threshold = case
@@ -48,6 +48,16 @@ def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[str], 
         assert [(h.entry.uid, h.score) for h in indexed.hits] == [
             (screener.compiled.entries[s.entry].uid, s.score) for s in reference
         ], query
+
+
+def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:
+    # Found by the test above: 全国 is read as the name Quan Guo, and only the two tokens
+    # joined match CHEN Quanguo; the pair covers a token outside the candidate prefix.
+    screener = Screener(watchlist([entry("0", "chen quanguo")]))
+    reference = reference_scan(screener, "全国", threshold=0.85)
+    indexed = screener.screen("全国", threshold=0.85).hits
+    assert [(h.entry.uid, h.score) for h in indexed] == [("0", s.score) for s in reference]
+    assert reference
 
 
 def test_deletion_neighbourhood() -> None:
