@@ -14,14 +14,14 @@ from types import ModuleType
 
 from screening.errors import ListFormatError, ListNotFoundError
 from screening.models import Watchlist
-from screening.sources import advanced_xml, legacy_csv, legacy_xml
+from screening.sources import advanced_xml, legacy_csv, legacy_xml, un_xml
 
 __all__ = ["load_list", "load_lists", "sniff_format"]
 
 log = logging.getLogger(__name__)
 
 # Order matters only for speed: every sniffer is exact about what it accepts.
-_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv)
+_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv, un_xml)
 
 
 def _format_of(path: Path) -> ModuleType | None:
@@ -35,8 +35,9 @@ def sniff_format(path: str | os.PathLike[str]) -> str | None:
     """Name of the list format at ``path`` (a file or a directory), or ``None``. Never raises.
 
     Returns:
-        ``"ofac-advanced-xml"``, ``"ofac-legacy-xml"``, ``"ofac-legacy-csv"``, or ``None`` when
-        nothing known is there (or a directory mixes formats).
+        ``"ofac-advanced-xml"``, ``"ofac-legacy-xml"``, ``"ofac-legacy-csv"``, ``"un-sc-xml"``
+        (UN Security Council Consolidated List), or ``None`` when nothing known is there (or
+        a directory mixes formats).
     """
     try:
         p = Path(path)
@@ -72,7 +73,7 @@ def load_lists(path: str | os.PathLike[str]) -> list[Watchlist]:
             if module is not None:
                 found.append(module.load(child))
         if not found:
-            raise ListNotFoundError(f"{p}: no OFAC list file found in this directory")
+            raise ListNotFoundError(f"{p}: no list file found in this directory")
         return found
     module = _format_of(p)
     if module is None:
