@@ -14,14 +14,14 @@ from types import ModuleType
 
 from screening.errors import ListFormatError, ListNotFoundError
 from screening.models import Watchlist
-from screening.sources import advanced_xml, eu_xml, legacy_csv, legacy_xml, un_xml
+from screening.sources import advanced_xml, eu_xml, legacy_csv, legacy_xml, uk_xml, un_xml
 
 __all__ = ["load_list", "load_lists", "sniff_format"]
 
 log = logging.getLogger(__name__)
 
 # Order matters only for speed: every sniffer is exact about what it accepts.
-_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv, un_xml, eu_xml)
+_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv, un_xml, eu_xml, uk_xml)
 
 
 def _format_of(path: Path) -> ModuleType | None:
@@ -37,8 +37,8 @@ def sniff_format(path: str | os.PathLike[str]) -> str | None:
     Returns:
         ``"ofac-advanced-xml"``, ``"ofac-legacy-xml"``, ``"ofac-legacy-csv"``, ``"un-sc-xml"``
         (UN Security Council Consolidated List), ``"eu-fsf-xml"`` (EU Financial Sanctions
-        File), or ``None`` when nothing known is there (or
-        a directory mixes formats).
+        File), ``"uk-sanctions-list-xml"`` (UK Sanctions List), or ``None`` when nothing known
+        is there (or a directory mixes formats).
     """
     try:
         p = Path(path)
