@@ -12,6 +12,7 @@ from conftest import shared_data
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from screening import Screener
 from screening.errors import ListFormatError
 from screening.models import EntryKind, IdScheme, NamePartRole, NameStrength, NameType, Watchlist
 from screening.sources import eu_xml, load_list, sniff_format
@@ -358,3 +359,26 @@ def test_mangled_file_raises_only_list_format_error(
         return
     event("loaded")
     assert 1 <= len(wl) <= 4
+
+
+# --- OFAC, UN and EU lists screened together ----------------------------------------------------
+
+
+def test_ofac_un_and_eu_lists_screen_together() -> None:
+    fixtures = FIXTURE.parent
+    sdn = load_list(fixtures / "ofac_sdn_csv_2676")
+    un = load_list(fixtures / "un_consolidated_sample.xml")
+    eu = load_list(FIXTURE)
+    result = Screener([sdn, un, eu]).screen("Ayman al-Zawahiri")
+    found = {(hit.list.source, hit.list.format, hit.entry.uid) for hit in result.hits}
+    assert found == {
+        ("SDN", "ofac-legacy-csv", "2676"),
+        ("UN", "un-sc-xml", "QDi.006"),
+        ("EU", "eu-fsf-xml", "9000006"),
+    }
+    for hit in result.hits:
+        assert hit.entry.source == hit.list.source  # each hit says which list it came from
+        assert (
+            hit.list.sha256 == {"SDN": sdn, "UN": un, "EU": eu}[hit.list.source].provenance.sha256
+        )
+    assert [i.source for i in result.lists] == ["SDN", "UN", "EU"]
