@@ -392,3 +392,32 @@ def test_mangled_file_raises_only_list_format_error(
         return
     event("loaded")
     assert 1 <= len(wl) <= 4
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_value_raises_only_list_format_error(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Every leaf's text replaced, one at a time, by odd values: the value parsers (dates,
+    years, ids, codes) either read it or raise ListFormatError, never anything else."""
+    tree = ET.parse(FIXTURE)
+    leaves = [e for e in tree.iter() if len(e) == 0]
+    leaf = data.draw(st.sampled_from(leaves))
+    leaf.text = data.draw(
+        st.text(max_size=12)
+        | st.sampled_from(
+            ["", " ", "0", "00", "-1", "1951-02-29", "31/02/2001", "dd/mm/yyyy", "9" * 25]
+        )
+    )
+    path = tmp_path_factory.mktemp("un") / "consolidated.xml"
+    tree.write(path, encoding="utf-8")
+    try:
+        wl = un_xml.load(path)
+    except ListFormatError as exc:
+        event(f"ListFormatError: {exc.reason.split(':')[0][:30]}")
+        return
+    event("loaded")
+    assert 1 <= len(wl) <= 4
