@@ -32,9 +32,9 @@ from xml.etree.ElementTree import Element
 from screening.models import Entry, EntryKind
 from screening.sources._entryparts import EntryParts
 from screening.sources._eu_facts import address, birthdate, citizenship, identification
-from screening.sources._eu_names import attribute, eu_names
+from screening.sources._eu_names import additional_information, attribute, eu_names
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded, xs_date
+from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
 
 __all__ = ["SOURCE", "eu_entry"]
 
@@ -95,9 +95,13 @@ def _regulation(element: Element, where: str, parts: EntryParts) -> None:
             parts.add_property("Regulation URL", folded(child.text))
         elif tag == "remark":
             parts.add_property("Regulation remark", folded(child.text))
-        elif tag != "corrigendum":
+        elif tag == "corrigendum":
+            parts.add_property("Regulation corrigendum", describe(child))
+        elif tag == "additionalInformation":
+            additional_information(child, parts)
+        else:
             log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, folded(child.text))
+            parts.add_property(tag, describe(child))
 
 
 def eu_entry(element: Element, uid: str, where: str) -> Entry:
@@ -127,11 +131,10 @@ def eu_entry(element: Element, uid: str, where: str) -> Entry:
             if (text := folded(child.text)) is not None:
                 parts.remarks.append(text)
         elif tag == "additionalInformation":
-            key = attribute(child, "key") or "additionalInformation"
-            parts.add_property(key, attribute(child, "value"))
+            additional_information(child, parts)
         else:
             log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, folded(child.text))
+            parts.add_property(tag, describe(child))
     kind = _kind(subject, f"{where}/subjectType", parts)
     eu_names(aliases, kind, parts)
     if (designated := attribute(element, "designationDate")) is not None:

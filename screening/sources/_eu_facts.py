@@ -26,9 +26,9 @@ from pydantic import ValidationError
 
 from screening.models import Address, DateOfBirth, FuzzyDate, Identifier, IdScheme
 from screening.sources._entryparts import EntryParts
-from screening.sources._eu_names import attribute
+from screening.sources._eu_names import additional_information, attribute
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded, xs_date
+from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
 
 __all__ = ["address", "birthdate", "citizenship", "country", "identification"]
 
@@ -73,16 +73,19 @@ def country(element: Element) -> str | None:
 
 
 def _remarks(element: Element, where: str, parts: EntryParts) -> list[str]:
-    """The ``remark`` children; other unexpected children are logged and kept."""
+    """The ``remark`` children; ``additionalInformation`` and unexpected children are kept as
+    properties (the latter logged)."""
     remarks = []
     for child in element:
         tag = local_name(child.tag)
         if tag == "remark":
             if (text := folded(child.text)) is not None:
                 remarks.append(text)
+        elif tag == "additionalInformation":
+            additional_information(child, parts)
         elif tag not in ("regulationSummary", "contactInfo"):
             log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, folded(child.text))
+            parts.add_property(tag, describe(child))
     return remarks
 
 

@@ -27,9 +27,9 @@ from xml.etree.ElementTree import Element
 from screening.models import EntryKind, Name, NamePart, NamePartRole, NameStrength, NameType
 from screening.sources._entryparts import EntryParts, name_script
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import folded
+from screening.sources._xmlvalues import describe, folded
 
-__all__ = ["attribute", "eu_names"]
+__all__ = ["additional_information", "attribute", "eu_names"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,15 @@ _PART_ATTRIBUTES = (
 def attribute(element: Element, name: str) -> str | None:
     """An attribute's folded value; ``None`` when absent or empty (the EU writes ``""``)."""
     return folded(element.get(name))
+
+
+def additional_information(element: Element, parts: EntryParts) -> None:
+    """An ``additionalInformation`` element (any EU element may have them: the XSD's
+    placeholder "in case some information has to be added"), kept as a ``(key, value)``
+    property."""
+    parts.add_property(
+        attribute(element, "key") or "additionalInformation", attribute(element, "value")
+    )
 
 
 def _name(element: Element, kind: EntryKind, where: str, parts: EntryParts) -> Name | None:
@@ -89,9 +98,11 @@ def _other_facts(element: Element, whole: str | None, where: str, parts: EntryPa
         tag = local_name(child.tag)
         if tag == "remark":
             parts.add_property("Name remark", f"{whole or '(no name)'}: {folded(child.text)}")
+        elif tag == "additionalInformation":
+            additional_information(child, parts)
         elif tag != "regulationSummary":  # the regulation that added the name; see eu_xml
             log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, folded(child.text))
+            parts.add_property(tag, describe(child))
 
 
 def eu_names(aliases: list[tuple[Element, str]], kind: EntryKind, parts: EntryParts) -> None:

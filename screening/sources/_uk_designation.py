@@ -41,7 +41,7 @@ from screening.sources._entryparts import EntryParts
 from screening.sources._uk_dates import date_of_birth, uk_date
 from screening.sources._uk_names import NON_LATIN, name, non_latin_name
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded
+from screening.sources._xmlvalues import Malformed, describe, folded
 
 __all__ = ["KINDS", "SOURCE", "uk_entry"]
 
@@ -85,6 +85,7 @@ _GROUP_FIELDS = {
     "Location": ("TownOfBirth", "CountryOfBirth"),
 }
 _READ_FIRST = frozenset({"UniqueID", "IndividualEntityShip"})
+_MAPPED = frozenset({*_LABELS, *_IDENTIFIERS, *_RELATIONS, *_VESSEL})
 
 
 class _Reader:
@@ -125,10 +126,18 @@ class _Reader:
                 self._group(tag, child, child_where)
             elif len(child):
                 self.walk(child, child_where)
-            elif (value := folded(child.text)) is not None and tag not in _READ_FIRST:
-                self._leaf(tag, value, child_where)
+            elif tag not in _READ_FIRST:
+                self._leaf(tag, child, child_where)
 
-    def _leaf(self, tag: str, value: str, where: str) -> None:
+    def _leaf(self, tag: str, element: Element, where: str) -> None:
+        value = folded(element.text)
+        if tag not in self._leaves and tag not in _MAPPED:
+            if (extra := describe(element)) is not None:
+                log.warning("%s: unknown element %s kept as a property", where, tag)
+                self.parts.add_property(tag, extra)
+            return
+        if value is None:
+            return
         if (handler := self._leaves.get(tag)) is not None:
             handler(value, where)
         elif tag in _LABELS:
@@ -138,11 +147,8 @@ class _Reader:
             self.parts.identifiers.append(Identifier(scheme=scheme, type=label, value=value))
         elif tag in _RELATIONS:
             self.parts.relations.append(Relation(type=_RELATIONS[tag], name=value))
-        elif tag in _VESSEL:
-            self.vessel.setdefault(_VESSEL[tag], []).append(value)
         else:
-            log.warning("%s: unknown element %s kept as a property", where, tag)
-            self.parts.add_property(tag, value)
+            self.vessel.setdefault(_VESSEL[tag], []).append(value)
 
     def _designated(self, value: str, where: str) -> None:
         try:
@@ -167,13 +173,12 @@ class _Reader:
         fields: dict[str, str] = {}
         for child in element:
             child_tag = local_name(child.tag)
-            if (value := folded(child.text)) is None:
-                continue
-            if child_tag in known:
+            if child_tag not in known:
+                if (extra := describe(child)) is not None:
+                    log.warning("%s: unknown element %s kept as a property", where, child_tag)
+                    self.parts.add_property(child_tag, extra)
+            elif (value := folded(child.text)) is not None:
                 fields[child_tag] = value
-            else:
-                log.warning("%s: unknown element %s kept as a property", where, child_tag)
-                self.parts.add_property(child_tag, value)
         if not fields:
             return
         p = self.parts

@@ -30,7 +30,7 @@ from xml.etree.ElementTree import Element
 from screening.models import EntryKind, Name, NamePart, NamePartRole, NameStrength, NameType
 from screening.sources._entryparts import EntryParts, name_script
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import folded
+from screening.sources._xmlvalues import describe, folded
 
 __all__ = ["NON_LATIN", "name", "non_latin_name"]
 
@@ -60,12 +60,11 @@ def _fields(
     fields: dict[str, str] = {}
     for child in element:
         tag = local_name(child.tag)
-        if (value := folded(child.text)) is None:
-            continue
         if tag not in known:
-            log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, value)
-        else:
+            if (extra := describe(child)) is not None:
+                log.warning("%s: unknown element %s kept as a property", where, tag)
+                parts.add_property(tag, extra)
+        elif (value := folded(child.text)) is not None:
             fields[tag] = value
     return fields
 

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from screening.models import DateOfBirth, FuzzyDate
 from screening.sources._entryparts import EntryParts
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded, xs_date
+from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
 
 __all__ = ["alias_date_of_birth", "date_of_birth"]
 
@@ -79,12 +79,11 @@ def _fields(element: Element, where: str, parts: EntryParts) -> dict[str, str]:
     fields: dict[str, str] = {}
     for child in element:
         tag = local_name(child.tag)
-        if (value := folded(child.text)) is None:
-            continue
         if tag not in _FIELDS:
-            log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, value)
-        else:
+            if (extra := describe(child)) is not None:
+                log.warning("%s: unknown element %s kept as a property", where, tag)
+                parts.add_property(tag, extra)
+        elif (value := folded(child.text)) is not None:
             fields[tag] = value
     return fields
 

@@ -22,7 +22,7 @@ from screening.models import Address, Identifier, IdScheme
 from screening.sources._entryparts import EntryParts
 from screening.sources._facts import id_scheme
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded, xs_date
+from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
 
 __all__ = ["address", "document", "place_of_birth"]
 
@@ -57,13 +57,12 @@ def _fields(
     fields: dict[str, str] = {}
     for child in element:
         tag = local_name(child.tag)
-        if (value := folded(child.text)) is None:
-            continue
-        if tag in known:
+        if tag not in known:
+            if (extra := describe(child)) is not None:
+                log.warning("%s: unknown element %s kept as a property", where, tag)
+                parts.add_property(tag, extra)
+        elif (value := folded(child.text)) is not None:
             fields[tag] = value
-        else:
-            log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, value)
     return fields
 
 

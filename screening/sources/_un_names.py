@@ -32,7 +32,7 @@ from screening.models import EntryKind, Name, NamePart, NamePartRole, NameStreng
 from screening.sources._entryparts import EntryParts, name_script
 from screening.sources._un_dates import alias_date_of_birth
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import folded
+from screening.sources._xmlvalues import describe, folded
 
 __all__ = ["NAME_FIELDS", "alias", "primary_names"]
 
@@ -73,7 +73,8 @@ def alias(element: Element, where: str, parts: EntryParts) -> None:
     fields: dict[str, str] = {}
     for child in element:
         tag = local_name(child.tag)
-        if (value := folded(child.text)) is None:
+        value = folded(child.text) if tag in _ALIAS_FIELDS else describe(child)
+        if value is None:
             continue
         if tag not in _ALIAS_FIELDS:
             log.warning("%s: unknown element %s kept as a property", where, tag)

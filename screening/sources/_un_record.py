@@ -34,7 +34,7 @@ from screening.sources._un_dates import date_of_birth
 from screening.sources._un_facts import address, document, place_of_birth
 from screening.sources._un_names import NAME_FIELDS, alias, primary_names
 from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, folded, xs_date
+from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
 
 __all__ = ["SOURCE", "un_entry"]
 
@@ -78,11 +78,10 @@ _LABELS = {
 def _values(element: Element, where: str, parts: EntryParts) -> list[str]:
     values = []
     for child in element:
-        value = folded(child.text)
         if local_name(child.tag) != "VALUE":
             log.warning("%s: unknown element %s kept as a property", where, child.tag)
-            parts.add_property(local_name(child.tag), value)
-        elif value is not None:
+            parts.add_property(local_name(child.tag), describe(child))
+        elif (value := folded(child.text)) is not None:
             values.append(value)
     return values
 
@@ -143,7 +142,7 @@ def un_entry(element: Element, kind: EntryKind, uid: str, where: str) -> Entry:
                 fields[tag] = value
         else:
             log.warning("%s: unknown element %s kept as a property", where, tag)
-            parts.add_property(tag, folded(child.text))
+            parts.add_property(tag, describe(child))
     _add_fields(fields, kind, where, parts)
     for alias_element, alias_where in aliases:
         alias(alias_element, alias_where, parts)

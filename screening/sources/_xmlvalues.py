@@ -13,7 +13,7 @@ from xml.etree.ElementTree import Element
 
 from screening.sources._xml import local_name
 
-__all__ = ["Malformed", "children", "folded", "xs_date", "xs_datetime_day"]
+__all__ = ["Malformed", "children", "describe", "folded", "xs_date", "xs_datetime_day"]
 
 # xs:date and the date part of xs:dateTime, with the optional time zone XML Schema allows
 # (the UN writes LISTED_ON as "2015-04-07-04:00" in ten records of the 2026-02-27 file).
@@ -43,6 +43,18 @@ def folded(text: str | None) -> str | None:
     if text is None:
         return None
     return " ".join(text.split()) or None
+
+
+def describe(element: Element) -> str | None:
+    """An element the model has no place for, as one line to keep as a property: its text, then
+    every attribute and descendant as ``name=value`` (``"key=PIGEON; value=x"``); ``None`` when
+    it holds nothing at all."""
+    items: list[str] = []
+    for node in element.iter():
+        items += [f"{local_name(k)}={f}" for k, v in node.attrib.items() if (f := folded(v))]
+        if (text := folded(node.text)) is not None:
+            items.append(text if node is element else f"{local_name(node.tag)}={text}")
+    return "; ".join(items) or None
 
 
 def children(element: Element) -> dict[str, list[Element]]:

@@ -165,6 +165,31 @@ def test_weak_only_names_and_other_calendars(
     assert "no strong nameAlias" in caplog.text and "ISLAMIC calendar" in caplog.text
 
 
+def test_additional_information_and_corrigenda_are_kept(tmp_path: Path) -> None:
+    data = _variant(
+        (
+            '<regulationSummary regulationType="amendment" publicationDate="2021-01-19"'
+            ' numberTitle="2021/0000 (OJ L0)"/>\n    </citizenship>',
+            '<additionalInformation key="acquired" value="by birth"/>\n    </citizenship>',
+        ),
+        (
+            '</publicationUrl>\n    </regulation>\n    <subjectType code="person" '
+            'classificationCode="P"/>\n    <nameAlias firstName="Aiman"',
+            "</publicationUrl>\n"
+            '<corrigendum regulationType="corrigendum" publicationDate="2021-02-01"'
+            ' numberTitle="2021/0001"/>\n    </regulation>\n    <subjectType code="person" '
+            'classificationCode="P"/>\n    <nameAlias firstName="Aiman"',
+        ),
+    )
+    e = eu_xml.load(_write(tmp_path, data))["9000006"]
+    assert ("acquired", "by birth") in e.properties
+    corrigendum = (
+        "Regulation corrigendum",
+        "regulationType=corrigendum; publicationDate=2021-02-01; numberTitle=2021/0001",
+    )
+    assert corrigendum in e.properties
+
+
 def test_unknown_codes_and_elements_are_logged_and_kept(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -186,7 +211,7 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
         ),
         (
             "<remark>Leader of Al-Qaida (QDe.004).</remark>",
-            "<remark>Leader of Al-Qaida (QDe.004).</remark><eyeColour>brown</eyeColour>",
+            '<remark>Leader of Al-Qaida (QDe.004).</remark><eyeColour value="brown"/>',
         ),
     )
     with caplog.at_level(logging.WARNING, logger="screening.sources"):
@@ -196,7 +221,7 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
     assert ("identificationTypeCode", "amulet") in e.properties
     assert ("contactInfo PIGEON", "nobody@example.invalid") in e.properties
     assert ("nameAlias strong", "Abu Fatma: maybe") in e.properties
-    assert ("eyeColour", "brown") in e.properties
+    assert ("eyeColour", "value=brown") in e.properties  # attributes are kept too
     assert all(n.strength is NameStrength.STRONG for n in e.names)
     assert wl["207"].kind is EntryKind.ENTITY and ("subjectType", "ship/S") in wl["207"].properties
     for expected in ("'amulet'", "'PIGEON'", "'maybe'", "'ship'", "eyeColour"):

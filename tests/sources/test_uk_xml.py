@@ -165,7 +165,10 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
             "<IndividualEntityShip>Ship</IndividualEntityShip>",
             "<IndividualEntityShip>Aircraft</IndividualEntityShip>",
         ),
-        ("<YearBuilt>2011</YearBuilt>", "<YearBuilt>2011</YearBuilt><HullColour>red</HullColour>"),
+        (
+            "<YearBuilt>2011</YearBuilt>",
+            '<YearBuilt>2011</YearBuilt><HullColour>red</HullColour><Crew size="21"/>',
+        ),
         ("<DOB>dd/mm/1945</DOB>", "<DOB>15/08/19yy</DOB>"),
     )
     with caplog.at_level(logging.WARNING, logger="screening.sources"):
@@ -177,7 +180,7 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
     assert ship.kind is EntryKind.ENTITY
     assert ("IndividualEntityShip", "Aircraft") in ship.properties
     assert ("NameType", "PETREL 8: Call sign") in ship.properties
-    assert ("HullColour", "red") in ship.properties
+    assert ("HullColour", "red") in ship.properties and ("Crew", "size=21") in ship.properties
     assert ship.primary_name.full == "PETREL 8"  # no primary: the first name stays first
     assert ("Date of birth", "15/08/19yy") in wl["AFG0006"].properties
     for expected in ("'Fair'", "'Call sign'", "'Aircraft'", "HullColour", "'15/08/19yy'"):

@@ -301,7 +301,8 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
         ),
         (
             "<REFERENCE_NUMBER>QDi.364</REFERENCE_NUMBER>",
-            "<REFERENCE_NUMBER>QDi.364</REFERENCE_NUMBER><EYE_COLOUR>brown</EYE_COLOUR>",
+            "<REFERENCE_NUMBER>QDi.364</REFERENCE_NUMBER>"
+            "<EYE_COLOUR><VALUE>brown</VALUE><VALUE>green</VALUE></EYE_COLOUR>",
         ),
         ("<TYPE_OF_DATE>BETWEEN</TYPE_OF_DATE>", "<TYPE_OF_DATE>AROUND</TYPE_OF_DATE>"),
         ("<QUALITY/>\n        <ALIAS_NAME/>", "<QUALITY>Good</QUALITY><NOTE>name withheld</NOTE>"),
@@ -312,7 +313,7 @@ def test_unknown_codes_and_elements_are_logged_and_kept(
     jihad = next(n for n in atabiev.names if n.full == "Abu Jihad")
     assert (jihad.type, jihad.strength) == (NameType.AKA, NameStrength.STRONG)
     assert ("Alias quality", "Abu Jihad: Medium") in atabiev.properties
-    assert ("EYE_COLOUR", "brown") in atabiev.properties
+    assert ("EYE_COLOUR", "VALUE=brown; VALUE=green") in atabiev.properties
     akhund = wl["TAi.002"]
     assert (
         "Date of birth",
