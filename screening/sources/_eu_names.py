@@ -97,7 +97,8 @@ def _other_facts(element: Element, whole: str | None, where: str, parts: EntryPa
     for child in element:
         tag = local_name(child.tag)
         if tag == "remark":
-            parts.add_property("Name remark", f"{whole or '(no name)'}: {folded(child.text)}")
+            if (remark := folded(child.text)) is not None:
+                parts.add_property("Name remark", f"{whole or '(no name)'}: {remark}")
         elif tag == "additionalInformation":
             additional_information(child, parts)
         elif tag != "regulationSummary":  # the regulation that added the name; see eu_xml

@@ -3,7 +3,7 @@
 ``TYPE_OF_DATE`` says how to read the other fields (UN_consolidated.xsd; counts from the
 2026-02-27 file):
 
-- ``EXACT`` with ``DATE`` (453) or ``YEAR`` (261): that day or that year;
+- ``EXACT`` with ``DATE`` (454) or ``YEAR`` (262): that day or that year;
 - ``APPROXIMATELY`` with ``YEAR`` (116): ``circa`` that year;
 - ``BETWEEN`` with ``FROM_YEAR`` and ``TO_YEAR`` (31): a range of years, ``circa`` when its
   ``NOTE`` says "Approximately" (8);
