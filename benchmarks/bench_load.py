@@ -1,8 +1,8 @@
 """Load time and peak memory of every list file the library can read.
 
-What it measures, for each real list file or file set in ../shared/data/ofac and for a
-synthetic ~130 MB SDN_ADVANCED.XML (benchmarks/gen_advanced_xml.py, the real one is not in the
-shared data):
+What it measures, for each real list file or file set in ../shared/data/ofac and
+../shared/data/un, and for a synthetic ~130 MB SDN_ADVANCED.XML
+(benchmarks/gen_advanced_xml.py, the real one is not in the shared data):
 
 - load time of ``screening.load_list``: the median of ``--passes`` passes after one warm-up,
   and as a ratio to a baseline measured in the same process on the same bytes (a C
@@ -39,6 +39,9 @@ from xml.etree.ElementTree import iterparse
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "ofac"
+# Publications kept one per directory elsewhere in the shared data (the EU and UK lists have no
+# real file there, only the EU's XSD, so they are not measured).
+OTHER_DATA = (ROOT.parent / "shared" / "data" / "un",)
 RESULTS = Path(__file__).resolve().parent / "results" / "load.txt"
 sys.path.insert(0, str(ROOT))
 
@@ -99,7 +102,8 @@ def _targets() -> list[tuple[str, Path]]:
     from screening import sniff_format
 
     found: list[tuple[str, Path]] = []
-    for directory in sorted(p for p in DATA.iterdir() if p.is_dir()):
+    directories = sorted(p for p in DATA.iterdir() if p.is_dir())
+    for directory in [*directories, *(d for d in OTHER_DATA if d.is_dir())]:
         if sniff_format(directory) is not None:
             found.append((directory.name, directory))
             continue
@@ -160,7 +164,9 @@ def main() -> None:
     lines = [
         f"platform: {platform.platform()}; Python {platform.python_version()}; "
         f"{os.cpu_count()} CPUs; {platform.processor() or platform.machine()}",
-        f"data: {DATA.relative_to(ROOT.parent)} and a synthetic SDN_ADVANCED.XML "
+        f"data: {DATA.relative_to(ROOT.parent)}, "
+        f"{', '.join(str(d.relative_to(ROOT.parent)) for d in OTHER_DATA)} "
+        "and a synthetic SDN_ADVANCED.XML "
         f"(gen_advanced_xml.py, {DEFAULT_PARTIES} parties, seed {SEED})",
         f"command: python benchmarks/bench_load.py --passes {args.passes}",
         "",

@@ -29,9 +29,6 @@ def shared_data(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def sdn_2023() -> Watchlist:
     """The real SDN list of 2023-12-28 (legacy CSV set), loaded once per test session."""
-    import logging
-
-    logging.getLogger("screening.sources").setLevel(logging.ERROR)
     return load_list(shared_data("ofac", "sdn_csv_2023-12-28"))
 
 

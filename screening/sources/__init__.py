@@ -15,14 +15,14 @@ from types import ModuleType
 from screening._gc import paused_gc
 from screening.errors import ListFormatError, ListNotFoundError
 from screening.models import Watchlist
-from screening.sources import advanced_xml, legacy_csv, legacy_xml
+from screening.sources import advanced_xml, eu_xml, legacy_csv, legacy_xml, uk_xml, un_xml
 
 __all__ = ["load_list", "load_lists", "sniff_format"]
 
 log = logging.getLogger(__name__)
 
 # Order matters only for speed: every sniffer is exact about what it accepts.
-_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv)
+_FORMATS: tuple[ModuleType, ...] = (advanced_xml, legacy_xml, legacy_csv, un_xml, eu_xml, uk_xml)
 
 
 def _format_of(path: Path) -> ModuleType | None:
@@ -36,8 +36,10 @@ def sniff_format(path: str | os.PathLike[str]) -> str | None:
     """Name of the list format at ``path`` (a file or a directory), or ``None``. Never raises.
 
     Returns:
-        ``"ofac-advanced-xml"``, ``"ofac-legacy-xml"``, ``"ofac-legacy-csv"``, or ``None`` when
-        nothing known is there (or a directory mixes formats).
+        ``"ofac-advanced-xml"``, ``"ofac-legacy-xml"``, ``"ofac-legacy-csv"``, ``"un-sc-xml"``
+        (UN Security Council Consolidated List), ``"eu-fsf-xml"`` (EU Financial Sanctions
+        File), ``"uk-sanctions-list-xml"`` (UK Sanctions List), or ``None`` when nothing known
+        is there (or a directory mixes formats).
     """
     try:
         p = Path(path)
@@ -78,7 +80,7 @@ def _load_lists(p: Path) -> list[Watchlist]:
             if module is not None:
                 found.append(module.load(child))
         if not found:
-            raise ListNotFoundError(f"{p}: no OFAC list file found in this directory")
+            raise ListNotFoundError(f"{p}: no list file found in this directory")
         return found
     module = _format_of(p)
     if module is None:
