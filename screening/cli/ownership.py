@@ -61,6 +61,14 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     parser.add_argument("--explain", action="store_true", help="add the explanation of each row")
     parser.add_argument(
+        "--match-threshold",
+        type=float,
+        default=0.9,
+        metavar="SCORE",
+        help="with --lists: minimum score (0-1) for a party given only by name in the edges to "
+        "be matched to a list entry (default 0.9); the score is in the explanation",
+    )
+    parser.add_argument(
         "--what-if-designate",
         action="append",
         metavar="ID",
@@ -74,11 +82,13 @@ def run(args: argparse.Namespace) -> int:
     """Build the graph, apply the rule, write the rows; returns the exit code."""
     graph = OwnershipGraph()
     seeds: Seeds
+    screener = None
     if args.lists is not None:
-        from screening import load_lists
+        from screening import Screener, load_lists
 
         lists = load_lists(args.lists)
-        graph.add_list_relations(lists)
+        screener = Screener(lists)
+        graph.add_list_relations(lists, screener=screener, min_score=args.match_threshold)
         seeds = lists
     else:
         seeds = read_seeds(args.seeds)
@@ -86,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         if path.suffix.lower() in (".json", ".jsonl"):
             graph.read_bods(path)
         else:
-            graph.read_csv(path)
+            graph.read_csv(path, screener=screener, min_score=args.match_threshold)
     report = graph.blocked(seeds, regime=args.regime, as_of=args.as_of)
     what_if = args.what_if_designate
     ids = _what_if(report, what_if) if what_if else _affected(report)
