@@ -581,9 +581,26 @@ class Screener:
         threshold: float | None = None,
         limit: int | None = None,
     ) -> list[ScreeningResult]:
-        """Screen many names with the same options; token lookups are shared across names
-        (a common token is looked up once per screener, not once per name)."""
-        return [self.screen(n, kind=kind, threshold=threshold, limit=limit) for n in names]
+        """Screen many names with the same options, in order.
+
+        Work is shared across names: a name repeated in the batch is screened once (results
+        are immutable), and every token is looked up once per screener, not once per name.
+        """
+        done: dict[str, ScreeningResult] = {}
+        results = []
+        for name in names:
+            result = done.get(name) if isinstance(name, str) else None
+            if result is None:
+                result = self.screen(name, kind=kind, threshold=threshold, limit=limit)
+                done[name] = result
+            results.append(result)
+        return results
+
+    def warm_up(self) -> None:
+        """Load every table the first query of each script would load (romanisation tables,
+        name frequencies, countries), so that the first real query is not the slow one."""
+        for query in ("Warm Up LLC", "陈全国", "Владимир Путин", "محمد علي", "김정은", "プーチン"):
+            self.screen(query, dob="1960", country="RU")
 
 
 def _stale_reason(directory: Path, header: IndexHeader) -> str | None:

@@ -159,3 +159,18 @@ def test_bad_options_are_input_errors(screener: Screener) -> None:
 
 def test_limit(screener: Screener) -> None:
     assert len(screener.screen("Muammar Gadhafi", threshold=0.3, limit=1).hits) == 1
+
+
+def test_screen_many_keeps_order_and_equals_screen(screener: Screener) -> None:
+    names = ["陈全国", "Chen Wei", "陈全国", "V. Putin"]
+    many = screener.screen_many(names)
+    assert [r.query for r in many] == names
+    assert [r.model_dump_json() for r in many] == [
+        screener.screen(n).model_dump_json() for n in names
+    ]
+
+
+def test_warm_up_changes_nothing(screener: Screener) -> None:
+    before = screener.screen("Quanguo Chen").model_dump_json()
+    screener.warm_up()
+    assert screener.screen("Quanguo Chen").model_dump_json() == before
