@@ -51,5 +51,5 @@ def reference_scan(
         joined.append({} if pair is None else _brute_matches(token_info(pair, joined=True), vocab))
     query = bare._replace(single=single, joined=tuple(joined))
     return screener.evaluate(
-        query, screener.compiled.strong_names(), kind=kind, facts=facts, threshold=t, prune=False
+        query, screener.compiled.strong_names(), kind=kind, facts=facts, threshold=t
     )

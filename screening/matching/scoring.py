@@ -38,7 +38,7 @@ __all__ = [
     "NameScore",
     "QueryTokenMatches",
     "TokenMatches",
-    "bound_name",
+    "coverage_score",
     "score_name",
     "substantive_positions",
 ]
@@ -93,66 +93,11 @@ def substantive_positions(kinds: Sequence[TokenKind]) -> frozenset[int]:
     return frozenset(i for i, k in enumerate(kinds) if k != TokenKind.INITIAL)
 
 
-def _coverage_score(s_q: float, s_c: float, info: float) -> float:
+def coverage_score(s_q: float, s_c: float, info: float) -> float:
+    """``√(S_q · S_c')`` from the query coverage, the list-name coverage and the identifying
+    weight matched (see the module docstring); increasing in each argument."""
     boosted = s_c + (1.0 - s_c) * COVERAGE_BOOST * min(1.0, info / IDENTIFYING_WEIGHT)
     return math.sqrt(max(0.0, s_q) * max(0.0, boosted))
-
-
-def bound_name(
-    single: Sequence[TokenMatches],
-    joined: Sequence[TokenMatches],
-    q_weights: Sequence[float],
-    total_q: float,
-    c_tokens: Sequence[int],
-    c_joined: Sequence[int],
-    c_weights: Sequence[float],
-    c_base_weights: Sequence[float],
-    total_c: float,
-) -> float:
-    """An upper bound of :func:`score_name`, cheap to compute: every token is credited with
-    its best similarity to any token on the other side, ignoring that alignment is one-to-one.
-    Used to skip names that cannot reach the threshold; never lower than the real score."""
-    best_q = [0.0] * len(single)
-    best_c = [0.0] * len(c_tokens)
-    for i, matches in enumerate(single):
-        if not matches:
-            continue
-        for j, token in enumerate(c_tokens):
-            hit = matches.get(token)
-            if hit is not None:
-                sim = hit[0]
-                if sim > best_q[i]:
-                    best_q[i] = sim
-                if sim > best_c[j]:
-                    best_c[j] = sim
-        for j, token in enumerate(c_joined):
-            if token >= 0:
-                hit = matches.get(token)
-                if hit is not None:
-                    sim = hit[0] * JOINED_FACTOR
-                    best_q[i] = max(best_q[i], sim)
-                    best_c[j] = max(best_c[j], sim)
-                    best_c[j + 1] = max(best_c[j + 1], sim)
-    for i, matches in enumerate(joined):
-        if not matches:
-            continue
-        for j, token in enumerate(c_tokens):
-            hit = matches.get(token)
-            if hit is not None:
-                sim = hit[0] * JOINED_FACTOR
-                best_q[i] = max(best_q[i], sim)
-                best_q[i + 1] = max(best_q[i + 1], sim)
-                best_c[j] = max(best_c[j], sim)
-    matched_q = sum(w * b for w, b in zip(q_weights, best_q, strict=True))
-    matched_c = 0.0
-    info = 0.0
-    for w, base, b in zip(c_weights, c_base_weights, best_c, strict=True):
-        if b:
-            matched_c += w * b
-            info += max(0.0, base - COMMON_WEIGHT) * b
-    s_q = matched_q / total_q if total_q else 0.0
-    s_c = min(1.0, matched_c / total_c) if total_c else 0.0
-    return _coverage_score(min(1.0, s_q), s_c, info)
 
 
 def score_name(
@@ -234,7 +179,7 @@ def score_name(
         return _ZERO
     s_q = matched_q / total_q if total_q else 0.0
     s_c = matched_c / total_c if total_c else 0.0
-    score = _coverage_score(s_q, s_c, info)
+    score = coverage_score(s_q, s_c, info)
     chosen.sort(key=lambda a: a.q)
     in_order = all(chosen[k].c[0] < chosen[k + 1].c[0] for k in range(len(chosen) - 1))
     nq = len(single)

@@ -34,11 +34,12 @@ from screening.matching.persist import (
     write_index,
 )
 from screening.matching.scoring import (
+    COMMON_WEIGHT,
     JOINED_FACTOR,
     NON_EXACT_CAP,
     NameScore,
     QueryTokenMatches,
-    bound_name,
+    coverage_score,
     score_name,
     substantive_positions,
 )
@@ -69,6 +70,7 @@ MAX_QUERY_TOKENS = 48
 SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
+_COVER_LIMIT = 2_000_000  # (query unit, name) bounds kept; ~150 bytes each
 INDEX_FILE = "lists.screening-index"
 
 Matches = QueryTokenMatches | InitialMatches
@@ -86,6 +88,8 @@ class PreparedQuery(NamedTuple):
     single_names: tuple[frozenset[int] | None, ...] = ()
     joined_names: tuple[frozenset[int] | None, ...] = ()
     best_sims: tuple[float, ...] = ()
+    single_infos: tuple[TokenInfo, ...] = ()
+    joined_infos: tuple[TokenInfo | None, ...] = ()
 
     @property
     def total(self) -> float:
@@ -179,6 +183,8 @@ class Screener:
         self._infos: dict[tuple[Token, bool], TokenInfo] = {}
         self._matches: dict[TokenInfo, tuple[Matches, float, frozenset[int] | None]] = {}
         self._weights: dict[TokenInfo, float] = {}
+        self._covers: dict[TokenInfo, dict[int, tuple[float, float]]] = {}
+        self._cover_entries = 0
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -325,18 +331,85 @@ class Screener:
             single_names=tuple(n for _, _, n in single),
             joined_names=tuple(n for _, _, n in joined),
             best_sims=tuple(best),
+            single_infos=tuple(infos),
+            joined_infos=tuple(joined_infos),
         )
 
     # --- candidates and scores -------------------------------------------------------------
 
-    def candidates(self, query: PreparedQuery, required: float) -> list[int]:
-        """Strong names that can reach query coverage ``required`` (0.0–1.0), in id order.
+    def _cover(
+        self, info: TokenInfo, matches: Matches, name: int, joined_query: bool
+    ) -> tuple[float, float]:
+        """The most list-side weight, and identifying weight, that one query unit (a token,
+        or two joined) can align in ``name``: its best single alignment there. Cached per
+        unit and name, so a common token's work is shared by every query that has it."""
+        covers = self._covers.get(info)
+        if covers is None:
+            if self._cover_entries > _COVER_LIMIT:
+                self._covers.clear()
+                self._cover_entries = 0
+            covers = self._covers[info] = {}
+        found = covers.get(name)
+        if found is not None:
+            return found
+        c = self.compiled
+        weights, base = c.name_weights[name], c.name_base_weights[name]
+        best_weight = best_info = 0.0
+        factor = JOINED_FACTOR if joined_query else 1.0
+        for j, token in enumerate(c.name_tokens[name]):
+            hit = matches.get(token)
+            if hit is not None:
+                sim = hit[0] * factor
+                best_weight = max(best_weight, weights[j] * sim)
+                best_info = max(best_info, max(0.0, base[j] - COMMON_WEIGHT) * sim)
+        if not joined_query:
+            for j, token in enumerate(c.name_joined[name]):
+                if token >= 0 and (hit := matches.get(token)) is not None:
+                    sim = hit[0] * JOINED_FACTOR
+                    best_weight = max(best_weight, (weights[j] + weights[j + 1]) * sim)
+                    identifying = max(0.0, base[j] - COMMON_WEIGHT)
+                    identifying += max(0.0, base[j + 1] - COMMON_WEIGHT)
+                    best_info = max(best_info, identifying * sim)
+        found = covers[name] = (best_weight, best_info)
+        self._cover_entries += 1
+        return found
+
+    def _name_bound(self, query: PreparedQuery, name: int, s_q: float) -> float:
+        """An upper bound of the name score of ``name`` (see scoring), given the query-side
+        bound ``s_q``: each query unit is credited with its best alignment in the name, as if
+        alignments did not compete for tokens."""
+        c = self.compiled
+        total = c.name_total[name]
+        covered = info = 0.0
+        for i, names in enumerate(query.single_names):
+            if names is None:  # an initial: it may align with any single token, exactly
+                weights, base = c.name_weights[name], c.name_base_weights[name]
+                covered += max(weights)
+                info += max(base) - COMMON_WEIGHT if max(base) > COMMON_WEIGHT else 0.0
+            elif name in names:
+                w, b = self._cover(query.single_infos[i], query.single[i], name, False)
+                covered += w
+                info += b
+        for i, names in enumerate(query.joined_names):
+            if names and name in names:
+                joined_info = query.joined_infos[i]
+                assert joined_info is not None
+                w, b = self._cover(joined_info, query.joined[i], name, True)
+                covered += w
+                info += b
+        s_c = min(1.0, covered / total) if total else 0.0
+        return coverage_score(min(1.0, s_q), s_c, info)
+
+    def candidates(self, query: PreparedQuery, required: float, floor: float = 0.0) -> list[int]:
+        """Strong names that can reach query coverage ``required`` (0.0–1.0) and a name score
+        of ``floor``, in id order.
 
         Prefix filtering (see :mod:`screening.matching.index`): a name must match one of the
         heaviest substantive query tokens, so only their postings are read. Each such name is
         then credited with the weight of every query token that matches any of its tokens (at
         that token's best similarity); a name whose credit stays below ``required`` cannot
-        reach it and is dropped before scoring.
+        reach it and is dropped. The rest are bounded from the list side too
+        (:meth:`_name_bound`); only names whose bound reaches ``floor`` are scored.
         """
         weights = query.weights
         total = sum(weights)
@@ -402,7 +475,9 @@ class Screener:
             got = cache.get(mask)
             if got is None:
                 got = cache[mask] = credit(mask)
-            if got >= need:
+            if got >= need and (
+                floor <= 0.0 or self._name_bound(query, name, got / total) >= floor
+            ):
                 kept.append(name)
         kept.sort()
         return kept
@@ -415,15 +490,12 @@ class Screener:
         kind: EntryKind | None,
         facts: QueryFacts,
         threshold: float,
-        prune: bool = True,
     ) -> list[Scored]:
         """Score these compiled names; the best name of each entry at or above ``threshold``,
-        best first (ties by list order, then uid). ``prune`` skips names whose upper bound
-        (:func:`~screening.matching.scoring.bound_name`) cannot reach the threshold."""
+        best first (ties by list order, then uid)."""
         c = self.compiled
         best: dict[int, Scored] = {}
         total_q = query.total
-        floor = threshold - facts.max_bonus - _ROUNDING_MARGIN
         single, joined, weights = query.single, query.joined, query.weights
         for name in names:
             entry_no = c.name_entry[name]
@@ -434,13 +506,6 @@ class Screener:
             c_weights = c.name_weights[name]
             c_base = c.name_base_weights[name]
             c_total = c.name_total[name]
-            if prune and (
-                bound_name(
-                    single, joined, weights, total_q, tokens, c_joined, c_weights, c_base, c_total
-                )
-                < floor
-            ):
-                continue
             ns = score_name(
                 single,
                 joined,
@@ -552,8 +617,9 @@ class Screener:
         facts = query_facts(dob, country)
         query = self.prepare(name, k)
         required = required_coverage(t, facts.max_bonus)
+        floor = t - facts.max_bonus - _ROUNDING_MARGIN
         scored = self.evaluate(
-            query, self.candidates(query, required), kind=k, facts=facts, threshold=t
+            query, self.candidates(query, required, floor), kind=k, facts=facts, threshold=t
         )[:n]
         warnings = self._warnings
         if query.truncated:
