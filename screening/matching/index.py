@@ -143,6 +143,14 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
     token looks for list tokens (``query=True``). Each key space is one relation of
     :func:`~screening.matching.similarity.token_similarity`."""
     keys = [stable_key("t", info.text)]
+    # EXACT compares the original form: a token written the same way may have another
+    # canonical text (a legal form: "ooo" is "llc"), so the original is a key of its own.
+    if query:
+        keys.append(stable_key("o", info.orig))
+        if info.orig != info.text:
+            keys.append(stable_key("t", info.orig))
+    elif info.orig != info.text:
+        keys.append(stable_key("o", info.orig))
     readings = info.pinyin.split("|") if info.pinyin else []
     if query:
         for reading in readings:

@@ -8,9 +8,9 @@ Layout (all integers big-endian)::
                                  file digests of every list, the sections, CRC-32 of the payload
     payload                      the sections: marshal blobs of plain tables, raw numpy arrays
 
-An index is *stale*, and is never used, when its format or the library version differs from
-the running one, or when any list file it was built from has changed (sha256) or a new list
-file appeared. Corruption (a wrong length or CRC) is an :class:`~screening.errors.IndexFileError`.
+An index is *stale*, and is never used, when its format, the library version or the matching
+tables (``screening/text/data``, fingerprinted by sha256) differ from the running ones, or when
+any list file it was built from has changed (sha256) or a new list file appeared. Corruption (a wrong length or CRC) is an :class:`~screening.errors.IndexFileError`.
 
 The tables are read with :mod:`marshal`, which builds values but never runs code; the CRC is
 checked before anything is unmarshalled. Entries are kept as their JSON and validated only
@@ -19,6 +19,7 @@ when a hit needs them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import marshal
 import os
@@ -26,6 +27,8 @@ import struct
 import tempfile
 import zlib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,8 @@ from screening.models import FileDigest
 __all__ = ["FORMAT_VERSION", "IndexHeader", "read_header", "read_index", "write_index"]
 
 MAGIC = b"SCREENING-INDEX\n"
-FORMAT_VERSION = 1
+# Bump when what is stored, or the keys tokens are filed under, change.
+FORMAT_VERSION = 2
 _LENGTH = struct.Struct(">Q")
 
 
@@ -49,6 +53,7 @@ class IndexHeader:
 
     format: int
     library: str
+    tables: str
     lists: list[dict[str, Any]]
     files: list[list[FileDigest]]
     sections: list[dict[str, Any]]
@@ -60,6 +65,18 @@ def _library_version() -> str:
     from screening import __version__
 
     return __version__
+
+
+@cache
+def tables_fingerprint() -> str:
+    """sha256 over the matching tables (name variants, legal forms, ...): a saved index built
+    with other tables files its tokens under other keys."""
+    digest = hashlib.sha256()
+    data = resources.files("screening.text").joinpath("data")
+    for item in sorted(data.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".tsv"):
+            digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()
 
 
 def write_index(path: Path, compiled: CompiledLists, index: CandidateIndex) -> None:
@@ -83,6 +100,7 @@ def write_index(path: Path, compiled: CompiledLists, index: CandidateIndex) -> N
     header = {
         "format": FORMAT_VERSION,
         "library": _library_version(),
+        "tables": tables_fingerprint(),
         "lists": [identity.model_dump(mode="json") for identity in compiled.identities],
         "files": [[f.model_dump() for f in p.files] for p in compiled.provenances],
         "sections": sections,
@@ -118,6 +136,7 @@ def _parse_header(path: Path, data: bytes) -> IndexHeader:
         return IndexHeader(
             format=int(raw["format"]),
             library=str(raw["library"]),
+            tables=str(raw.get("tables", "")),
             lists=list(raw["lists"]),
             files=[[FileDigest.model_validate(f) for f in fs] for fs in raw["files"]],
             sections=list(raw["sections"]),
@@ -154,6 +173,8 @@ def check_version(path: Path, header: IndexHeader) -> None:
         raise IndexFileError(
             f"{path}: built by screening {header.library}, this is {_library_version()}"
         )
+    if header.tables != tables_fingerprint():
+        raise IndexFileError(f"{path}: built with other matching tables")
 
 
 def read_index(path: Path) -> tuple[CompiledLists, CandidateIndex]:

@@ -60,6 +60,14 @@ def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:
     assert reference
 
 
+def test_a_word_written_like_a_legal_form_is_found_by_its_written_form() -> None:
+    # Found by the equality test: the query's "ooo" is the legal form "llc", the listed
+    # "ooo" a plain word; the exact relation compares the written forms.
+    screener = Screener(watchlist([entry("0", "ooo")]))
+    assert screener.screen("llc ooo", threshold=0.5).hits
+    assert reference_scan(screener, "llc ooo", threshold=0.5)
+
+
 def test_deletion_neighbourhood() -> None:
     assert deletion_neighbourhood("abc", 1) == {"abc", "bc", "ac", "ab"}
     assert "a" in deletion_neighbourhood("abc", 2)

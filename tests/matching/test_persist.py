@@ -65,6 +65,16 @@ def test_other_library_version_is_refused(
         Screener.load(path)
 
 
+def test_other_matching_tables_are_refused(
+    screener: Screener, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.screening-index"
+    screener.save(path)
+    monkeypatch.setattr(persist, "tables_fingerprint", lambda: "0" * 64)
+    with pytest.raises(IndexFileError, match="other matching tables"):
+        Screener.load(path)
+
+
 def _lists_dir(tmp_path: Path) -> Path:
     sample = Path(__file__).resolve().parents[2] / "lists" / "sample" / "SDN_ADVANCED.XML"
     directory = tmp_path / "lists"
