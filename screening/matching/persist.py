@@ -10,7 +10,8 @@ Layout (all integers big-endian)::
 
 An index is *stale*, and is never used, when its format, the library version or the matching
 tables (``screening/text/data``, fingerprinted by sha256) differ from the running ones, or when
-any list file it was built from has changed (sha256) or a new list file appeared. Corruption (a wrong length or CRC) is an :class:`~screening.errors.IndexFileError`.
+any list file it was built from has changed (sha256) or a new list file appeared. Corruption (a
+wrong length or CRC) is an :class:`~screening.errors.IndexFileError`.
 
 The tables are read with :mod:`marshal`, which builds values but never runs code; the CRC is
 checked before anything is unmarshalled. Entries are kept as their JSON and validated only
