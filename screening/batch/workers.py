@@ -1,0 +1,186 @@
+"""Screen chunks of rows on every core, with one screener built once in the parent.
+
+The worker processes are forked after the screener is built, so they share its compiled lists
+and index copy-on-write instead of rebuilding or unpickling them; each chunk carries only its
+rows, and each answer only the formatted output text and counts. Chunks are submitted through
+a window of bounded size and collected in submission order, so memory stays flat and output
+comes out in input order. Where ``fork`` is unavailable the rows are screened in-process.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import NamedTuple, TypeVar
+
+from screening.batch.writing import InputRow, Value, format_rows, output_values
+from screening.errors import InputError
+from screening.matching.corroboration import query_facts
+from screening.matching.screener import Screener
+from screening.models import EntryKind
+from screening.results import ScreeningResult
+
+__all__ = ["ChunkResult", "Job", "screen_chunk", "screen_chunks"]
+
+log = logging.getLogger(__name__)
+
+# Words customer systems use for a party's kind, beyond the library's own kind names.
+_KIND_WORDS = {
+    "person": EntryKind.INDIVIDUAL,
+    "natural person": EntryKind.INDIVIDUAL,
+    "company": EntryKind.ENTITY,
+    "organisation": EntryKind.ENTITY,
+    "organization": EntryKind.ENTITY,
+    "legal entity": EntryKind.ENTITY,
+    "ship": EntryKind.VESSEL,
+}
+# Chunks in flight per worker: enough to keep every core busy while the parent reads and writes.
+_WINDOW_PER_WORKER = 3
+
+
+class Job(NamedTuple):
+    """What every worker needs: the screener and the output options."""
+
+    screener: Screener
+    threshold: float
+    limit: int
+    fmt: str
+    all_rows: bool
+    version: str
+
+
+class ChunkResult(NamedTuple):
+    """A screened chunk: its output text and counts."""
+
+    output: str
+    rows_with_hits: int
+    hits: int
+    rows_noted: int
+
+
+_job: Job | None = None  # set in the parent before forking; inherited by the workers
+
+
+def _kind(value: str) -> EntryKind | None:
+    word = " ".join(value.split()).lower()
+    if not word:
+        return None
+    try:
+        return EntryKind(word)
+    except ValueError:
+        kind = _KIND_WORDS.get(word)
+        if kind is None:
+            raise InputError(f"unknown kind {value!r}") from None
+        return kind
+
+
+def _screen_row(job: Job, row: InputRow) -> tuple[ScreeningResult, str]:
+    """Screen one row; a secondary value that cannot be read is left out and noted."""
+    notes: list[str] = []
+    try:
+        kind = _kind(row.kind)
+    except InputError as exc:
+        kind = None
+        notes.append(f"{exc}: screened without a kind")
+    dob: str | None = row.dob.strip() or None
+    country: str | None = row.country.strip() or None
+    for label, check in (("dob", (dob, None)), ("country", (None, country))):
+        if check != (None, None):
+            try:
+                query_facts(*check)
+            except InputError as exc:
+                notes.append(f"{exc}: screened without the {label}")
+                dob, country = (None, country) if label == "dob" else (dob, None)
+    result = job.screener.screen(
+        row.name, kind=kind, dob=dob, country=country, threshold=job.threshold, limit=job.limit
+    )
+    return result, "; ".join(notes)
+
+
+def screen_chunk(rows: list[InputRow]) -> ChunkResult:
+    """Screen a chunk of rows with the job set up by :func:`screen_chunks`."""
+    job = _job
+    if job is None:
+        raise RuntimeError("screen_chunk called outside screen_chunks")
+    out: list[tuple[Value, ...]] = []
+    with_hits = hits = noted = 0
+    for row in rows:
+        result, note = _screen_row(job, row)
+        noted += bool(note)
+        if result.hits:
+            with_hits += 1
+            hits += len(result.hits)
+            out.extend(
+                output_values(row, rank, hit, job.threshold, job.version, note)
+                for rank, hit in enumerate(result.hits, 1)
+            )
+        elif job.all_rows:
+            out.append(output_values(row, 0, None, job.threshold, job.version, note))
+    return ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted)
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone decides what to do about it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+T = TypeVar("T")
+
+
+def screen_chunks(
+    job: Job,
+    chunks: Iterable[T],
+    rows_of: Callable[[T], list[InputRow]],
+    *,
+    workers: int,
+) -> Iterator[tuple[T, ChunkResult]]:
+    """Screen ``chunks`` in order on ``workers`` processes, yielding each with its result.
+
+    Args:
+        job: the screener and output options, shared with the workers by ``fork``.
+        chunks: anything that holds rows; read lazily, at most a few per worker ahead.
+        rows_of: the rows of a chunk.
+        workers: number of processes; 1 screens in this process.
+    """
+    global _job
+    _job = job
+    try:
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            if workers > 1:
+                log.warning("no fork start method here: screening in one process")
+            for chunk in chunks:
+                yield chunk, screen_chunk(rows_of(chunk))
+            return
+        # Objects that exist now are never collected in the workers: the collector would
+        # otherwise write to every page of the shared index and defeat copy-on-write.
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, context, initializer=_ignore_sigint) as pool:
+            pending: deque[tuple[T, Future[ChunkResult]]] = deque()
+            source = iter(chunks)
+            exhausted = False
+            try:
+                while True:
+                    while not exhausted and len(pending) < workers * _WINDOW_PER_WORKER:
+                        try:
+                            chunk = next(source)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        pending.append((chunk, pool.submit(screen_chunk, rows_of(chunk))))
+                    if not pending:
+                        return
+                    chunk, future = pending.popleft()
+                    yield chunk, future.result()
+            except BaseException:
+                for _, future in pending:
+                    future.cancel()
+                raise
+    finally:
+        _job = None
+        gc.unfreeze()
