@@ -21,7 +21,7 @@ from screening.batch.dialect import PREFIX_BYTES
 from screening.batch.reading import CsvSource, Position, Record
 from screening.batch.resume import Counts, fingerprint
 from screening.batch.sink import Sink
-from screening.batch.summary import BatchProgress, BatchSummary
+from screening.batch.summary import BatchProgress, BatchSummary, list_warnings
 from screening.batch.workers import Job, screen_chunks
 from screening.batch.writing import InputRow, format_rejects, readable_raw
 from screening.errors import InputError
@@ -284,12 +284,7 @@ def screen_file(
         rows_resumed=rows_before,
         seconds=time.monotonic() - started,
         lists=screener.identities,
-        warnings=tuple(
-            f"screened against the bundled SAMPLE list ({i.source}), "
-            "not an official OFAC publication"
-            for i in screener.identities
-            if i.sample
-        ),
+        warnings=list_warnings(screener.identities),
     )
 
 

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from screening.batch.resume import Counts
 from screening.models import ListIdentity
 
-__all__ = ["BatchProgress", "BatchSummary"]
+__all__ = ["BatchProgress", "BatchSummary", "list_warnings"]
+
+
+def list_warnings(lists: tuple[ListIdentity, ...]) -> tuple[str, ...]:
+    """What the operator must be told about the lists: which ones are the bundled sample."""
+    return tuple(
+        f"screened against the bundled SAMPLE list ({i.source}), not an official OFAC publication"
+        for i in lists
+        if i.sample
+    )
 
 
 @dataclass(frozen=True, slots=True)
