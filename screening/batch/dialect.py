@@ -2,22 +2,38 @@
 
 Detection reads a prefix only, so that it works on a stream: a BOM means UTF-8; a prefix that
 decodes as UTF-8 means UTF-8; otherwise cp1252 (the Windows Western code page that Excel writes),
-and latin-1 when even cp1252 cannot decode it. A later line that does not decode in the
+and latin-1 when even cp1252 cannot decode it. A prefix whose non-ASCII bytes are mostly
+well-formed UTF-8 sequences, with a few that are not, is read as UTF-8 and the odd lines are
+rejected loudly: reading it as cp1252 would silently turn every UTF-8 name into mojibake
+(``JosÃ©``), and a garbled name can miss a listed one. A later line that does not decode in the
 detected encoding is rejected with the reason, never guessed at; ``--encoding`` forces one.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from screening.errors import InputError
 
-__all__ = ["DELIMITERS", "PREFIX_BYTES", "Dialect", "detect_delimiter", "detect_encoding"]
+__all__ = [
+    "DELIMITERS",
+    "PREFIX_BYTES",
+    "Dialect",
+    "checked_encoding",
+    "detect_delimiter",
+    "detect_encoding",
+]
 
 PREFIX_BYTES = 64 * 1024
 # In order of preference when two are equally frequent in the header line.
 DELIMITERS = (",", ";", "\t", "|")
+# A well-formed UTF-8 multi-byte sequence (RFC 3629, table 3-7 without the finer limits).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 _UNSUPPORTED_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -94,6 +110,9 @@ def detect_encoding(prefix: bytes, *, complete: bool) -> tuple[str, bool]:
     except UnicodeDecodeError:
         pass
     else:
+        return "utf-8", False
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(prefix))
+    if in_sequences * 2 > len(prefix) - len(_NON_ASCII.sub(b"", prefix)):
         return "utf-8", False
     try:
         prefix.decode("cp1252")
