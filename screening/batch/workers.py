@@ -12,7 +12,10 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +44,7 @@ _KIND_WORDS = {
 }
 # Chunks in flight per worker: enough to keep every core busy while the parent reads and writes.
 _WINDOW_PER_WORKER = 3
+_PARENT_CHECK_SECONDS = 0.5
 
 
 class Job(NamedTuple):
@@ -124,9 +128,17 @@ def screen_chunk(rows: list[InputRow]) -> ChunkResult:
     return ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted)
 
 
-def _ignore_sigint() -> None:
+def _start_worker(parent: int) -> None:
     # Ctrl-C reaches the whole process group; the parent alone decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A worker whose parent was killed (SIGKILL, OOM killer) would wait for work forever.
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 T = TypeVar("T")
@@ -160,7 +172,9 @@ def screen_chunks(
         # otherwise write to every page of the shared index and defeat copy-on-write.
         gc.freeze()
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, context, initializer=_ignore_sigint) as pool:
+        with ProcessPoolExecutor(
+            workers, context, initializer=_start_worker, initargs=(os.getpid(),)
+        ) as pool:
             pending: deque[tuple[T, Future[ChunkResult]]] = deque()
             source = iter(chunks)
             exhausted = False

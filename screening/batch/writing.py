@@ -59,7 +59,9 @@ OUTPUT_COLUMNS = (
 REJECT_COLUMNS = ("line", "reason", "raw")
 # OWASP "CSV Injection": the characters that start a formula; "'" makes the escape reversible.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-_LINE_END = "\n"
+# RFC 4180's CRLF: with "\n" alone, the csv module would leave a lone CR in a name unquoted,
+# and a reader would split the row there.
+_CSV_LINE_END = "\r\n"
 
 Value = str | int | float | bool | tuple[str, ...] | None
 
@@ -152,14 +154,14 @@ def _csv_cell(value: Value) -> str:
 
 def csv_header() -> str:
     """The header line of the CSV output."""
-    return ",".join(OUTPUT_COLUMNS) + _LINE_END
+    return ",".join(OUTPUT_COLUMNS) + _CSV_LINE_END
 
 
 def format_rows(rows: Iterable[Sequence[Value]], fmt: str) -> str:
     """Output rows as CSV (no header) or JSON Lines text."""
     buffer = io.StringIO()
     if fmt == "csv":
-        writer = csv.writer(buffer, lineterminator=_LINE_END)
+        writer = csv.writer(buffer, lineterminator=_CSV_LINE_END)
         writer.writerows([_csv_cell(v) for v in row] for row in rows)
     else:
         for row in rows:
@@ -167,7 +169,7 @@ def format_rows(rows: Iterable[Sequence[Value]], fmt: str) -> str:
                 col: list(v) if isinstance(v, tuple) else v
                 for col, v in zip(OUTPUT_COLUMNS, row, strict=True)
             }
-            buffer.write(json.dumps(record, ensure_ascii=False) + _LINE_END)
+            buffer.write(json.dumps(record, ensure_ascii=False) + "\n")
     return buffer.getvalue()
 
 
@@ -183,7 +185,7 @@ def readable_raw(raw: str, encoding: str) -> str:
 def format_rejects(rejects: Iterable[tuple[int, str, str]], *, header: bool = False) -> str:
     """Reject rows ``(line, reason, readable raw text)`` as CSV."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=_LINE_END)
+    writer = csv.writer(buffer, lineterminator=_CSV_LINE_END)
     if header:
         writer.writerow(REJECT_COLUMNS)
     writer.writerows(
