@@ -208,6 +208,7 @@ def screen_file(
     threshold = screener.threshold if threshold is None else threshold
     limit = screener.limit if limit is None else limit
     workers = _default_workers() if workers is None else workers
+    screener.screen("", threshold=threshold, limit=limit)  # raises InputError on a bad option
     with ExitStack() as stack:
         stream, input_name, input_path = _open_input(input_file, stack)
         if resume_run and input_path is None:

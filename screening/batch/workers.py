@@ -93,16 +93,21 @@ def _screen_row(job: Job, row: InputRow) -> tuple[ScreeningResult, str]:
         notes.append(f"{exc}: screened without a kind")
     dob: str | None = row.dob.strip() or None
     country: str | None = row.country.strip() or None
-    for label, check in (("dob", (dob, None)), ("country", (None, country))):
-        if check != (None, None):
+    try:
+        result = job.screener.screen(
+            row.name, kind=kind, dob=dob, country=country, threshold=job.threshold, limit=job.limit
+        )
+    except InputError:
+        # Rare: find the unreadable value(s) only now, not on every row.
+        for label, check in (("dob", (dob, None)), ("country", (None, country))):
             try:
                 query_facts(*check)
             except InputError as exc:
                 notes.append(f"{exc}: screened without the {label}")
                 dob, country = (None, country) if label == "dob" else (dob, None)
-    result = job.screener.screen(
-        row.name, kind=kind, dob=dob, country=country, threshold=job.threshold, limit=job.limit
-    )
+        result = job.screener.screen(
+            row.name, kind=kind, dob=dob, country=country, threshold=job.threshold, limit=job.limit
+        )
     return result, "; ".join(notes)
 
 

@@ -186,3 +186,10 @@ def test_progress_is_reported_after_each_chunk(screener: Screener, tmp_path: Pat
         progress=seen.append)  # fmt: skip
     assert [p.counts.rows_read for p in seen] == [3, 6, 8]
     assert seen[-1].bytes_done == seen[-1].bytes_total == len(CUSTOMERS)
+
+
+def test_a_bad_threshold_fails_before_any_row(screener: Screener, tmp_path: Path) -> None:
+    out = tmp_path / "o.csv"
+    with pytest.raises(InputError, match="threshold"):
+        run(screener, write(tmp_path, CUSTOMERS), out, threshold=1.5)
+    assert not out.exists()

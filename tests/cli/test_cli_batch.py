@@ -22,7 +22,9 @@ def _bundled_sample(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def batch(tmp_path: Path, data: bytes, *options: str) -> tuple[int, list[dict[str, str]], list[dict[str, str]]]:
+def batch(
+    tmp_path: Path, data: bytes, *options: str
+) -> tuple[int, list[dict[str, str]], list[dict[str, str]]]:
     source = tmp_path / "customers.csv"
     source.write_bytes(data)
     out = tmp_path / "hits.csv"
@@ -39,7 +41,7 @@ def reload(path: Path) -> list[dict[str, str]]:
 
 
 def test_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, hits, rejects = batch(tmp_path, "id,name\n1,Chen Quanguo\n2,Ana Lima\n3,Huo Liujun\n".encode())
+    code, hits, rejects = batch(tmp_path, b"id,name\n1,Chen Quanguo\n2,Ana Lima\n3,Huo Liujun\n")
     assert code == EXIT_OK
     assert [(h["row_id"], h["uid"]) for h in hits] == [("1", "29220"), ("3", "29160")]
     assert rejects == []
@@ -79,7 +81,11 @@ def test_malformed_rows_are_rejected_and_the_run_goes_on(
         ("10", "blank line"),
         ("11", "no name: the name column is empty"),
     ]
-    assert [r["raw"] for r in rejects][2:5] == ["4,Zhu\\x00Hailun", '5,"Huo"Liujun', "6,Jos\\xe9 Mar\\xeda"]
+    assert [r["raw"] for r in rejects][2:5] == [
+        "4,Zhu\\x00Hailun",
+        '5,"Huo"Liujun',
+        "6,Jos\\xe9 Mar\\xeda",
+    ]
     err = capsys.readouterr().err
     assert "11 rows read: 3 screened (2 with hits, 2 hits), 8 rejected" in err
 
@@ -90,7 +96,9 @@ def test_empty_file_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "the file is empty (no header line)" in capsys.readouterr().err
 
 
-def test_header_only_file_is_a_clean_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_header_only_file_is_a_clean_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, hits, rejects = batch(tmp_path, b"id,name\r\n")
     assert (code, hits, rejects) == (EXIT_OK, [], [])
     assert (tmp_path / "hits.csv").read_bytes() == (",".join(OUTPUT_COLUMNS) + "\r\n").encode()
@@ -99,21 +107,29 @@ def test_header_only_file_is_a_clean_run(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_one_megabyte_field(tmp_path: Path) -> None:
     big = "Chen " + "Quanguo" * 150_000  # 1 MB
-    code, hits, rejects = batch(tmp_path, f'id,name\n1,"{big}"\n2,Chen Quanguo\n'.encode(), "--all-rows")
+    code, hits, rejects = batch(
+        tmp_path, f'id,name\n1,"{big}"\n2,Chen Quanguo\n'.encode(), "--all-rows"
+    )
     assert code == EXIT_OK and rejects == []
     assert [h["name"] for h in hits] == [big, "Chen Quanguo"]
+
+
+ROWS = "id{0}name\r\n1{0}Chen Quanguo\r\n2{0}Zoë Müller\r\n"
 
 
 @pytest.mark.parametrize(
     ("data", "options"),
     [
-        pytest.param("id;name\r\n1;Chen Quanguo\r\n2;Zoë Müller\r\n".encode("cp1252"), (), id="cp1252-semicolon"),
-        pytest.param(codecs.BOM_UTF8 + "id\tname\n1\tChen Quanguo\n2\tZoë Müller\n".encode(), (), id="bom-tab"),
-        pytest.param("id|name\n1|Chen Quanguo\n2|Zoë Müller\n".encode("latin-1"),
-                     ("--encoding", "latin-1", "--delimiter", "|"), id="forced"),
-        pytest.param("id\tname\n1\tChen Quanguo\n2\tZoë Müller\n".encode(), ("--delimiter", "tab"), id="tab-word"),
+        pytest.param(ROWS.format(";").encode("cp1252"), (), id="cp1252-semicolon"),
+        pytest.param(codecs.BOM_UTF8 + ROWS.format("\t").encode(), (), id="bom-tab"),
+        pytest.param(
+            ROWS.format("|").encode("latin-1"),
+            ("--encoding", "latin-1", "--delimiter", "|"),
+            id="forced",
+        ),
+        pytest.param(ROWS.format("\t").encode(), ("--delimiter", "tab"), id="tab-word"),
     ],
-)  # fmt: skip
+)
 def test_encodings_and_delimiters(tmp_path: Path, data: bytes, options: tuple[str, ...]) -> None:
     code, hits, rejects = batch(tmp_path, data, "--all-rows", *options)
     assert (code, rejects) == (EXIT_OK, [])
@@ -122,8 +138,10 @@ def test_encodings_and_delimiters(tmp_path: Path, data: bytes, options: tuple[st
 
 
 def test_output_reloads_identically_in_csv_and_jsonl(tmp_path: Path) -> None:
-    names = ["=cmd|' /C calc'!A0", "+Chen Quanguo", "-Wang Mingshan", "@SUM(1)", "O'Brien, Pat",
-             'Said "the Lion" Ali', "line\nbreak", "tab\there", "CR\rinside", "陈全国", "'quoted"]  # fmt: skip
+    names = [
+        "=cmd|' /C calc'!A0", "+Chen Quanguo", "-Wang Mingshan", "@SUM(1)", "O'Brien, Pat",
+        'Said "the Lion" Ali', "line\nbreak", "tab\there", "CR\rinside", "陈全国", "'quoted",
+    ]  # fmt: skip
     buffer = io.StringIO()
     csv.writer(buffer).writerows([["id", "name"], *([f"id{i}", n] for i, n in enumerate(names))])
     data = buffer.getvalue().encode()
@@ -133,9 +151,11 @@ def test_output_reloads_identically_in_csv_and_jsonl(tmp_path: Path) -> None:
     raw = (tmp_path / "hits.csv").read_text(encoding="utf-8")
     for cell in (c for row in csv.reader(io.StringIO(raw, newline="")) for c in row):
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert main(["batch", str(tmp_path / "customers.csv"), "-o", str(tmp_path / "hits.jsonl"),
-                 "--name-column", "name", "--all-rows", "--format", "jsonl"]) == EXIT_OK  # fmt: skip
-    lines = (tmp_path / "hits.jsonl").read_text(encoding="utf-8").splitlines()
+    jsonl = tmp_path / "hits.jsonl"
+    source = str(tmp_path / "customers.csv")
+    options = ["--name-column", "name", "--all-rows", "--format", "jsonl"]
+    assert main(["batch", source, "-o", str(jsonl), *options]) == EXIT_OK
+    lines = jsonl.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert [r["name"] for r in records if r["rank"] in (None, 1)] == names
     assert {h["uid"] for h in hits} == {r["uid"] or "" for r in records}
@@ -164,7 +184,10 @@ def test_fail_on_hit(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        (("--id-column", "customer_no"), "id column 'customer_no' is not in the header ['id', 'name']"),
+        (
+            ("--id-column", "customer_no"),
+            "id column 'customer_no' is not in the header ['id', 'name']",
+        ),
         (("--format", "xlsx"), "invalid choice"),
         (("--workers", "0"), "must be at least 1"),
         (("--encoding", "utf-16"), "not supported"),
