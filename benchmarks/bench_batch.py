@@ -8,6 +8,8 @@ the full SDN (legacy CSV set of 2023-12-28) and Consolidated (2025-12-19) lists 
   and build time is reported apart), with 2 workers on the whole file and with 1 worker on its
   first ``--one-worker-rows`` rows, and as a ratio to a baseline measured in the same run: a
   plain ``csv.reader`` pass over the same file, since absolute times drift on a shared machine;
+- rows per CPU-second (user + system time of the process and its workers during the run),
+  which other jobs on a shared machine disturb less than wall time; with the load average;
 - memory: the peak of the summed PSS (proportional set size: pages shared copy-on-write by
   the forked workers are counted once) of the CLI process and its workers, sampled every 0.5 s
   from /proc; and each process's peak RSS;
@@ -211,19 +213,25 @@ class _Sampler(threading.Thread):
 
 
 _CHILD = """
-import json, sys, time
+import json, os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from screening import load_list, Screener, screen_file
+def cpu(who):
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
 t = time.perf_counter()
 lists = [load_list(p) for p in sys.argv[2].split(",")]
 screener = Screener(lists)
 build = time.perf_counter() - t
+before, load = cpu(resource.RUSAGE_SELF), os.getloadavg()[0]
 s = screen_file(sys.argv[3], sys.argv[4], name_column="full_name", id_column="customer_id",
                 dob_column="birth_year", country_column="country", screener=screener,
                 workers=int(sys.argv[5]))
+cpu_used = cpu(resource.RUSAGE_SELF) - before + cpu(resource.RUSAGE_CHILDREN)
 print(json.dumps({"build": build, "seconds": s.seconds, "read": s.rows_read,
                   "screened": s.rows_screened, "rejected": s.rows_rejected,
-                  "with_hits": s.rows_with_hits, "hits": s.hits, "dialect": s.dialect}))
+                  "with_hits": s.rows_with_hits, "hits": s.hits, "dialect": s.dialect,
+                  "cpu": cpu_used, "load": [load, os.getloadavg()[0]]}))
 """
 
 
@@ -293,6 +301,9 @@ def _report(label: str, r: dict, baseline: float) -> list[str]:
         f"{label}: {r['read']:,} rows in {r['seconds']:.1f} s = {rate:,.0f} rows/s "
         f"(csv.reader baseline {baseline:,.0f} rows/s: x {baseline / rate:.1f}); "
         f"lists load + index build {r['build']:.1f} s",
+        f"  CPU time of all processes {r['cpu']:.1f} s = {r['read'] / r['cpu']:,.0f} rows per "
+        f"CPU-second; load average {r['load'][0]:.1f} at the start, {r['load'][1]:.1f} at the end "
+        "(other jobs share the 2 CPUs)",
         f"  peak PSS, all processes: {r['peak_pss_mib']:.0f} MiB; peak RSS parent "
         f"{r['parent_rss_mib']:.0f} MiB, workers {workers} MiB",
         f"  screened {r['screened']:,}, rejected {r['rejected']:,}, with hits "

@@ -158,11 +158,16 @@ def screen_chunks(
 ) -> Iterator[tuple[T, ChunkResult]]:
     """Screen ``chunks`` in order on ``workers`` processes, yielding each with its result.
 
+    This process is one of the ``workers``: it forks ``workers - 1`` others and, whenever the
+    oldest chunk in flight is not done yet, screens the next chunk itself instead of waiting.
+    One process fewer means one copy fewer of the pages that copy-on-write duplicates and of
+    the screener's caches (each worker fills its own).
+
     Args:
         job: the screener and output options, shared with the workers by ``fork``.
         chunks: anything that holds rows; read lazily, at most a few per worker ahead.
         rows_of: the rows of a chunk.
-        workers: number of processes; 1 screens in this process.
+        workers: number of processes screening, this one included; 1 forks none.
     """
     global _job
     _job = job
@@ -178,28 +183,51 @@ def screen_chunks(
         gc.freeze()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
-            workers, context, initializer=_start_worker, initargs=(os.getpid(),)
+            workers - 1, context, initializer=_start_worker, initargs=(os.getpid(),)
         ) as pool:
-            pending: deque[tuple[T, Future[ChunkResult]]] = deque()
-            source = iter(chunks)
-            exhausted = False
-            try:
-                while True:
-                    while not exhausted and len(pending) < workers * _WINDOW_PER_WORKER:
-                        try:
-                            chunk = next(source)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                        pending.append((chunk, pool.submit(screen_chunk, rows_of(chunk))))
-                    if not pending:
-                        return
-                    chunk, future = pending.popleft()
-                    yield chunk, future.result()
-            except BaseException:
-                for _, future in pending:
-                    future.cancel()
-                raise
+            yield from _ordered(pool, iter(chunks), rows_of, workers - 1)
     finally:
         _job = None
         gc.unfreeze()
+
+
+def _ordered(
+    pool: ProcessPoolExecutor,
+    source: Iterator[T],
+    rows_of: Callable[[T], list[InputRow]],
+    forked: int,
+) -> Iterator[tuple[T, ChunkResult]]:
+    pending: deque[tuple[T, Future[ChunkResult] | ChunkResult]] = deque()
+    in_flight, exhausted = 0, False
+    try:
+        while True:
+            while not exhausted and in_flight < forked * _WINDOW_PER_WORKER:
+                try:
+                    chunk = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append((chunk, pool.submit(screen_chunk, rows_of(chunk))))
+                in_flight += 1
+            if not pending:
+                return
+            chunk, result = pending[0]
+            idle = isinstance(result, Future) and not result.done() and not exhausted
+            if idle and len(pending) < 2 * forked * _WINDOW_PER_WORKER:
+                try:
+                    local = next(source)
+                except StopIteration:
+                    exhausted = True
+                    continue
+                pending.append((local, screen_chunk(rows_of(local))))
+                continue
+            pending.popleft()
+            if isinstance(result, Future):
+                in_flight -= 1
+                result = result.result()
+            yield chunk, result
+    except BaseException:
+        for _, result in pending:
+            if isinstance(result, Future):
+                result.cancel()
+        raise
