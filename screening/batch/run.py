@@ -131,6 +131,22 @@ def _input_identity(path: Path | None, stream: BinaryIO) -> dict[str, object]:
     return {"path": str(path.resolve()), "size": path.stat().st_size, "head_sha256": head}
 
 
+def _refuse_overwriting(
+    input_path: Path | None,
+    output: str | os.PathLike[str] | BinaryIO,
+    rejects: str | os.PathLike[str] | None,
+) -> None:
+    if input_path is None:
+        return
+    for option in (output, rejects):
+        if (
+            isinstance(option, (str, os.PathLike))
+            and os.fspath(option) != "-"
+            and Path(option).resolve() == input_path.resolve()
+        ):
+            raise InputError(f"{os.fspath(option)}: the output would overwrite the input")
+
+
 def _default_workers() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
@@ -233,6 +249,7 @@ def screen_file(
             "lists": [[i.source, i.sha256] for i in screener.identities],
             "library_version": job.version,
         }
+        _refuse_overwriting(input_path, output, rejects)
         sink = Sink(
             stack,
             output,

@@ -96,8 +96,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 class _Bar:
     """A tqdm progress bar over input bytes, with rows, rows/s and hits beside it."""
 
-    def __init__(self) -> None:
+    def __init__(self, mininterval: float = 0.1) -> None:
         self._bar: Any = None
+        self._mininterval = mininterval  # seconds between redraws
 
     def __call__(self, progress: BatchProgress) -> None:
         if self._bar is None:
@@ -111,6 +112,7 @@ class _Bar:
                 file=sys.stderr,
                 desc="screening",
                 leave=False,
+                mininterval=self._mininterval,
             )
         bar, counts = self._bar, progress.counts
         rate = progress.rows_this_run / progress.seconds if progress.seconds else 0.0

@@ -193,3 +193,12 @@ def test_a_bad_threshold_fails_before_any_row(screener: Screener, tmp_path: Path
     with pytest.raises(InputError, match="threshold"):
         run(screener, write(tmp_path, CUSTOMERS), out, threshold=1.5)
     assert not out.exists()
+
+
+def test_the_output_never_overwrites_the_input(screener: Screener, tmp_path: Path) -> None:
+    source = write(tmp_path, CUSTOMERS)
+    with pytest.raises(InputError, match="would overwrite the input"):
+        run(screener, source, source)
+    with pytest.raises(InputError, match="would overwrite the input"):
+        run(screener, source, tmp_path / "o.csv", rejects=tmp_path / "." / "customers.csv")
+    assert source.read_text(encoding="utf-8") == CUSTOMERS

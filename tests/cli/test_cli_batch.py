@@ -228,3 +228,19 @@ def test_batch_against_the_consolidated_list(tmp_path: Path) -> None:
         ("3", "9640", "CONSOLIDATED"),
     ]
     assert {h["list_sample"] for h in hits} == {"false"}
+
+
+def test_progress_bar_shows_rows_rate_hits_and_rejects(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from screening.batch import BatchProgress
+    from screening.batch.resume import Counts
+    from screening.cli.batch import _Bar
+
+    bar = _Bar(mininterval=0)
+    bar(BatchProgress(Counts(2000, 1990, 3, 4, 10, 0), 50_000, 200_000, 2000, 0.5))
+    bar(BatchProgress(Counts(4000, 3985, 5, 7, 15, 0), 100_000, 200_000, 4000, 1.0))
+    bar.close()
+    err = capsys.readouterr().err
+    assert "4,000 rows, 4,000 rows/s, 7 hits, 15 rejected" in err
+    assert "50%" in err
