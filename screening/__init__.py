@@ -6,6 +6,7 @@ Importing this package reads no list file; lists are loaded when asked for.
 
 from __future__ import annotations
 
+from screening.batch import BatchProgress, BatchSummary, screen_file
 from screening.config import ENV_LISTS_DIR, default_watchlists, load_bundled_sample
 from screening.default import default_screener, reset_default_screener, screen
 from screening.errors import (
@@ -62,6 +63,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Address",
     "Adjustment",
+    "BatchProgress",
+    "BatchSummary",
     "DateOfBirth",
     "Designation",
     "ENV_LISTS_DIR",
@@ -108,5 +111,6 @@ __all__ = [
     "load_lists",
     "reset_default_screener",
     "screen",
+    "screen_file",
     "sniff_format",
 ]
