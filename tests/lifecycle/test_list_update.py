@@ -290,18 +290,6 @@ def test_a_csv_cut_at_a_line_end_is_refused(tmp_path: Path, server: ListServer) 
     assert ListStore(tmp_path).current("CONS_CSV") is None
 
 
-def test_a_changed_stored_file_is_detected_on_load(good_store: Path, tmp_path: Path) -> None:
-    root = tmp_path / "lists"
-    shutil.copytree(good_store, root)
-    version = ListStore(root).current("CONS_XML")
-    assert version is not None
-    main = version.main_file
-    main.chmod(0o644)
-    main.write_bytes(main.read_bytes().replace(b"BANK MARKAZI", b"BANK MARKAZY"))
-    with pytest.raises(Exception, match="they changed after download"):
-        ListStore(root).load_current()
-
-
 def test_readers_see_the_old_or_the_new_version_never_a_mix(
     store: Path, server: ListServer, consolidated: bytes
 ) -> None:
