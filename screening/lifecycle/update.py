@@ -90,6 +90,12 @@ def update_publication(
     """
     pub = publication(name)
     store = ListStore(lists_dir)
+    root = store.root
+    if root.is_dir() and not ListStore.is_store(root) and any(root.iterdir()):
+        # A plain directory of list files is read whole; making it a store would hide them.
+        raise ListUpdateError(
+            pub.name, f"{root} is not empty and not a list store; give a new or empty directory"
+        )
     base = base_url if base_url.endswith("/") else base_url + "/"
     with store.locked():
         current = store.current(pub.name)

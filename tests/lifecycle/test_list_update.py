@@ -326,3 +326,13 @@ def test_readers_see_the_old_or_the_new_version_never_a_mix(
             t.join()
     assert problems == []
     assert len(set(seen)) >= 2, "the readers did not overlap an update"
+
+
+def test_a_plain_directory_of_list_files_is_not_turned_into_a_store(
+    tmp_path: Path, server: ListServer, consolidated: bytes
+) -> None:
+    (tmp_path / "SDN.XML").write_bytes(consolidated)
+    server.routes["CONSOLIDATED.XML"] = body(consolidated)
+    with pytest.raises(ListUpdateError, match="not empty and not a list store"):
+        update_publication(tmp_path, "CONS_XML", base_url=server.url, options=FAST)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["SDN.XML"]
