@@ -19,6 +19,17 @@ from screening.errors import (
     ScreeningError,
     StaleListError,
 )
+from screening.lifecycle import (
+    AllowList,
+    DeltaScreener,
+    ListStore,
+    apply_allowlist,
+    check_freshness,
+    delta_watchlist,
+    diff_watchlists,
+    load_allowlist,
+    update_publication,
+)
 from screening.matching.screener import Screener
 from screening.models import (
     Address,
@@ -55,7 +66,9 @@ __version__ = "0.1.0"
 __all__ = [
     "Address",
     "Adjustment",
+    "AllowList",
     "DateOfBirth",
+    "DeltaScreener",
     "ENV_LISTS_DIR",
     "Entry",
     "EntryKind",
@@ -72,6 +85,7 @@ __all__ = [
     "ListIdentity",
     "ListNotFoundError",
     "ListProvenance",
+    "ListStore",
     "ListUpdateError",
     "Name",
     "NamePart",
@@ -89,12 +103,18 @@ __all__ = [
     "Vessel",
     "Watchlist",
     "__version__",
+    "apply_allowlist",
+    "check_freshness",
     "default_screener",
     "default_watchlists",
+    "delta_watchlist",
+    "diff_watchlists",
+    "load_allowlist",
     "load_bundled_sample",
     "load_list",
     "load_lists",
     "reset_default_screener",
     "screen",
     "sniff_format",
+    "update_publication",
 ]
