@@ -106,3 +106,21 @@ def test_each_new_list_is_paired_with_the_old_list_of_its_source(
     assert len(delta) == 366
     (everything,) = delta_watchlists([], [cons_2020])
     assert len(everything) == len(cons_2020) == 375
+
+
+def test_a_small_delta_scores_as_the_full_list_does(new: Watchlist) -> None:
+    # Yesterday's list, say, lacked six entries of the real 2025-12 list. Alone, the six weigh
+    # "OTKRYTOE AKTSIONERNOE" (open joint-stock company) as a rare name; the full list, where
+    # hundreds of names carry it, as a legal form. The delta screener must score as the full.
+    dropped = {"18296", "18786", "20007", "20317", "20661", "9705"}
+    old = Watchlist([e for e in new if e.uid not in dropped], new.provenance)
+    full, delta = Screener(new), DeltaScreener(old, new)
+    queries = ["OTKRYTOE AKTSIONERNOE"]
+    for uid in sorted(dropped):
+        for name in new[uid].names[:6]:
+            queries += variants(name.full)
+    for query in queries:
+        want = {(h.entry.uid, h.score) for h in full.screen(query, limit=999).hits}
+        got = {(h.entry.uid, h.score) for h in delta.screen(query, limit=999).hits}
+        assert got == {(u, s) for u, s in want if u in dropped}, query
+    assert delta.screen("OTKRYTOE AKTSIONERNOE").hits == ()
