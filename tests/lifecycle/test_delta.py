@@ -7,6 +7,7 @@ import pytest
 from conftest import shared_data
 
 from screening import Screener, Watchlist, load_list
+from screening.lifecycle import delta as delta_module
 from screening.lifecycle.delta import (
     DeltaScreener,
     changed_uids,
@@ -73,11 +74,14 @@ def test_the_delta_names_the_new_list_and_says_it_is_a_delta(
     assert "275 removed entries and 76 unchanged ones are not screened" in note
 
 
+@pytest.mark.parametrize("probe", [True, False], ids=["delta-lookup-first", "full-lookup"])
 def test_delta_rescreen_gives_exactly_the_new_hits(
-    old: Watchlist, new: Watchlist, queries: list[str]
+    old: Watchlist, new: Watchlist, queries: list[str], probe: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(delta_module, "PROBE_MAX_SHARE", 1.0 if probe else 0.0)
     full_old, full_new = Screener(old), Screener(new)
     delta_screener = DeltaScreener(old, new)
+    assert (delta_screener._probe is not None) == probe
     delta = changed_uids(old, new)
     hit_kinds = set()
     for query in queries:
