@@ -15,9 +15,21 @@ from screening.errors import (
     ListError,
     ListFormatError,
     ListNotFoundError,
+    ListUpdateError,
     OwnershipError,
     ScreeningError,
     StaleListError,
+)
+from screening.lifecycle import (
+    AllowList,
+    DeltaScreener,
+    ListStore,
+    apply_allowlist,
+    check_freshness,
+    delta_watchlist,
+    diff_watchlists,
+    load_allowlist,
+    update_publication,
 )
 from screening.matching.screener import Screener
 from screening.models import (
@@ -63,9 +75,11 @@ __version__ = "0.1.0"
 __all__ = [
     "Address",
     "Adjustment",
+    "AllowList",
     "BatchProgress",
     "BatchSummary",
     "DateOfBirth",
+    "DeltaScreener",
     "Designation",
     "ENV_LISTS_DIR",
     "Entry",
@@ -83,6 +97,8 @@ __all__ = [
     "ListIdentity",
     "ListNotFoundError",
     "ListProvenance",
+    "ListStore",
+    "ListUpdateError",
     "Name",
     "NamePart",
     "NamePartRole",
@@ -104,8 +120,13 @@ __all__ = [
     "Vessel",
     "Watchlist",
     "__version__",
+    "apply_allowlist",
+    "check_freshness",
     "default_screener",
     "default_watchlists",
+    "delta_watchlist",
+    "diff_watchlists",
+    "load_allowlist",
     "load_bundled_sample",
     "load_list",
     "load_lists",
@@ -113,4 +134,5 @@ __all__ = [
     "screen",
     "screen_file",
     "sniff_format",
+    "update_publication",
 ]

@@ -4,6 +4,7 @@
     ├── ListError                     anything about sanctions list files
     │   ├── ListFormatError           (also ValueError) a file that is not what its format says
     │   ├── ListNotFoundError         (also FileNotFoundError) no list where one was expected
+    │   ├── ListUpdateError           a download failed or was refused; the list in use is kept
     │   └── StaleListError            a list older than the policy allows (fail-closed)
     ├── IndexFileError                a saved index that cannot be used (version or list mismatch)
     ├── InputError                    (also ValueError) bad caller input: a query, a CSV row
@@ -23,6 +24,7 @@ __all__ = [
     "ListError",
     "ListFormatError",
     "ListNotFoundError",
+    "ListUpdateError",
     "OwnershipError",
     "ScreeningError",
     "StaleListError",
@@ -62,6 +64,21 @@ class ListFormatError(ListError, ValueError):
 
 class ListNotFoundError(ListError, FileNotFoundError):
     """No list file where one was expected."""
+
+
+class ListUpdateError(ListError):
+    """A list download that failed or was refused on verification; nothing was replaced.
+
+    Args:
+        publication: the publication being updated (``"SDN_ADVANCED"``).
+        reason: what went wrong, in words an operator can act on (offline, a timeout, an HTTP
+            status, an HTML page instead of the list, a truncated or older file...).
+    """
+
+    def __init__(self, publication: str, reason: str) -> None:
+        self.publication = publication
+        self.reason = reason
+        super().__init__(f"{publication}: {reason}")
 
 
 class StaleListError(ListError):

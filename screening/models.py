@@ -321,6 +321,9 @@ class ListProvenance(_Frozen):
         notes: what the loader could not vouch for, in plain words (a missing companion file,
             remarks cut at the format's field limit with no continuation); empty when the
             publication was read completely.
+        retrieved_at: when the list store last downloaded this publication and found it to be
+            the newest (UTC); ``None`` for files not read through the store. Not part of
+            :class:`ListIdentity`; it dates lists that state no publish date (legacy CSV).
     """
 
     source: str
@@ -331,6 +334,7 @@ class ListProvenance(_Frozen):
     loaded_at: datetime
     sample: bool = False
     notes: tuple[str, ...] = ()
+    retrieved_at: datetime | None = None
 
     @property
     def sha256(self) -> str:
