@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from screening.errors import OwnershipError
 from screening.http.models import OwnershipRequest, OwnershipResponse, PartyStatus
 from screening.ownership import OwnershipGraph, OwnershipReport
 from screening.ownership.stakes import PercentLike
@@ -17,27 +20,34 @@ def apply_rule(request: OwnershipRequest) -> OwnershipResponse:
     """
     graph = OwnershipGraph()
     for number, edge in enumerate(request.edges):
-        graph.add_edge(
-            edge.owner,
-            edge.owned,
-            _percent(edge.percent),
-            start=edge.start,
-            end=edge.end,
-            source=edge.source,
-            line=f"edges[{number}]",
-            share_class=edge.share_class,
-            held_for=edge.held_for,
-            owner_name=edge.owner_name,
-            owned_name=edge.owned_name,
-        )
-    for control in request.controls:
-        graph.add_control(
-            control.controller,
-            control.controlled,
-            start=control.start,
-            end=control.end,
-            source=control.source,
-        )
+        try:
+            graph.add_edge(
+                edge.owner,
+                edge.owned,
+                _percent(edge.percent),
+                start=edge.start,
+                end=edge.end,
+                source=edge.source,
+                line=f"edges[{number}]",
+                share_class=edge.share_class,
+                held_for=edge.held_for,
+                owner_name=edge.owner_name,
+                owned_name=edge.owned_name,
+            )
+        except OwnershipError as exc:
+            raise OwnershipError(f"edges[{number}]: {exc}") from None
+    for number, control in enumerate(request.controls):
+        try:
+            graph.add_control(
+                control.controller,
+                control.controlled,
+                start=control.start,
+                end=control.end,
+                source=control.source,
+                line=f"controls[{number}]",
+            )
+        except OwnershipError as exc:
+            raise OwnershipError(f"controls[{number}]: {exc}") from None
     report = graph.blocked(request.seeds, regime=request.regime, as_of=request.as_of)
     ids = request.parties if request.parties is not None else _affected(report)
     return OwnershipResponse(
@@ -74,7 +84,8 @@ def _party(report: OwnershipReport, party: str, explain: bool) -> PartyStatus:
         id=party,
         name=report.name(party),
         status=explanation.status,
-        share=explanation.share,
+        # As the CLI writes it: "50", not "50.00" or "5E+1" (the explanation keeps its own).
+        share=Decimal(format(explanation.share.normalize(), "f")),
         restrictions=report.restrictions(party),
         programs=report.programs(party),
         explanation=explanation if explain else None,
