@@ -11,44 +11,22 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
-import uvicorn
-from conftest import UID_A, UID_B
-from fastapi import FastAPI
+from http_support import UID_A, UID_B, running_server
 
 from screening import Screener
 from screening.http import ScreenerHolder, create_app
 from screening.http.holder import lists_version
 from screening.http.screen_routes import VERSION_HEADER
 
+pytest_plugins = ["http_fixtures"]
+
 CLIENTS = 8
 SECONDS = 2.0
 MAX_REQUESTS = 3000  # per client, whatever the speed of the machine
 NAMES = ["Chen Quanguo", "陈全国", "Zhu Hailun", "John Smith", "Xinjiang Public Security Bureau"]
-
-
-@contextmanager
-def running_server(app: FastAPI) -> Iterator[int]:
-    """Serve ``app`` with uvicorn on 127.0.0.1 and a free port (yielded), in a thread."""
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=0, access_log=False, log_config=None, lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="test-uvicorn", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline and thread.is_alive():
-        time.sleep(0.01)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield server.servers[0].sockets[0].getsockname()[1]
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def test_concurrent_clients_while_reloading(

@@ -11,6 +11,8 @@ from screening.http import screen_routes, service_routes
 from screening.http.models import BatchResponse, ListsResponse, OwnershipResponse
 from screening.results import ScreeningResult
 
+pytest_plugins = ["http_fixtures"]
+
 
 def _resolve(doc: dict[str, Any], node: object, seen: set[str]) -> None:
     """Fail on any ``$ref`` that does not point into the document."""
@@ -31,8 +33,8 @@ def _resolve(doc: dict[str, Any], node: object, seen: set[str]) -> None:
             _resolve(doc, value, seen)
 
 
-def test_every_route_is_documented_with_its_responses(client: TestClient) -> None:
-    response = client.get("/openapi.json")
+def test_every_route_is_documented_with_its_responses(http_client: TestClient) -> None:
+    response = http_client.get("/openapi.json")
     assert response.status_code == 200
     doc = response.json()
     assert doc["openapi"].startswith("3.")
@@ -65,8 +67,8 @@ def test_every_route_is_documented_with_its_responses(client: TestClient) -> Non
     _resolve(doc, doc, set())
 
 
-def test_documented_schemas_are_the_library_models(client: TestClient) -> None:
-    doc = client.get("/openapi.json").json()
+def test_documented_schemas_are_the_library_models(http_client: TestClient) -> None:
+    doc = http_client.get("/openapi.json").json()
     schemas = doc["components"]["schemas"]
 
     def ref(path: str, method: str, status: str = "200") -> str:
@@ -88,10 +90,10 @@ def test_documented_schemas_are_the_library_models(client: TestClient) -> None:
     assert batch["maxItems"] == 1000
 
 
-def test_responses_validate_against_the_documented_models(client: TestClient) -> None:
-    ScreeningResult.model_validate_json(client.get("/v1/screen?name=Chen+Quanguo").content)
-    batch = client.post("/v1/screen", json={"queries": [{"name": "Huo Liujun"}]})
+def test_responses_validate_against_the_documented_models(http_client: TestClient) -> None:
+    ScreeningResult.model_validate_json(http_client.get("/v1/screen?name=Chen+Quanguo").content)
+    batch = http_client.post("/v1/screen", json={"queries": [{"name": "Huo Liujun"}]})
     BatchResponse.model_validate_json(batch.content)
-    ListsResponse.model_validate_json(client.get("/v1/lists").content)
+    ListsResponse.model_validate_json(http_client.get("/v1/lists").content)
     edges = {"edges": [{"owner": "X", "owned": "A", "percent": 50}], "seeds": ["X"]}
-    OwnershipResponse.model_validate_json(client.post("/v1/ownership", json=edges).content)
+    OwnershipResponse.model_validate_json(http_client.post("/v1/ownership", json=edges).content)

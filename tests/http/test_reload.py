@@ -7,8 +7,8 @@ import shutil
 import time
 from pathlib import Path
 
-from conftest import LOOPBACK, UID_A, UID_B, write_version_b
 from fastapi.testclient import TestClient
+from http_support import LOOPBACK, UID_A, UID_B, write_version_b
 
 from screening.config import bundled_sample_path
 from screening.http import ScreenerHolder, create_app

@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import UID_A
 from fastapi.testclient import TestClient
+from http_support import UID_A
 
 from screening import Screener
 from screening.http.holder import lists_version
 from screening.http.screen_routes import VERSION_HEADER
 
+pytest_plugins = ["http_fixtures"]
+
 
 def test_get_returns_the_library_result_byte_for_byte(
-    client: TestClient, screener_a: Screener
+    http_client: TestClient, screener_a: Screener
 ) -> None:
-    response = client.get(
+    response = http_client.get(
         "/v1/screen", params={"name": "陈全国", "kind": "individual", "dob": "1955"}
     )
     assert response.status_code == 200
@@ -29,9 +31,9 @@ def test_get_returns_the_library_result_byte_for_byte(
     assert response.headers[VERSION_HEADER] == lists_version(screener_a.identities)
 
 
-def test_get_passes_every_option(client: TestClient, screener_a: Screener) -> None:
+def test_get_passes_every_option(http_client: TestClient, screener_a: Screener) -> None:
     params = {"name": "Wang Ming", "country": "China", "threshold": "0.5", "limit": "2"}
-    body = client.get("/v1/screen", params=params).json()
+    body = http_client.get("/v1/screen", params=params).json()
     expected = screener_a.screen("Wang Ming", country="China", threshold=0.5, limit=2)
     assert body == json.loads(expected.model_dump_json())
     assert body["options"] == {
@@ -44,7 +46,7 @@ def test_get_passes_every_option(client: TestClient, screener_a: Screener) -> No
 
 
 def test_post_batch_is_the_library_results_in_order(
-    client: TestClient, screener_a: Screener
+    http_client: TestClient, screener_a: Screener
 ) -> None:
     queries = [
         {"name": "Chen Quanguo"},
@@ -52,7 +54,7 @@ def test_post_batch_is_the_library_results_in_order(
         {"name": "Xinjiang Public Security Bureau", "kind": "entity", "limit": 1},
         {"name": "John Smith"},
     ]
-    response = client.post("/v1/screen", json={"queries": queries})
+    response = http_client.post("/v1/screen", json={"queries": queries})
     assert response.status_code == 200
     body = response.json()
     version = lists_version(screener_a.identities)
@@ -65,9 +67,9 @@ def test_post_batch_is_the_library_results_in_order(
     assert [len(r["hits"]) for r in body["results"]] == [1, 1, 1, 0]
 
 
-def test_name_of_1000_characters_is_screened_1001_refused(client: TestClient) -> None:
-    assert client.get("/v1/screen", params={"name": "Chen " * 200}).status_code == 200
-    response = client.get("/v1/screen", params={"name": "x" * 1001})
+def test_name_of_1000_characters_is_screened_1001_refused(http_client: TestClient) -> None:
+    assert http_client.get("/v1/screen", params={"name": "Chen " * 200}).status_code == 200
+    response = http_client.get("/v1/screen", params={"name": "x" * 1001})
     assert response.status_code == 422
     assert response.json() == {
         "error": "invalid_request",
@@ -87,40 +89,42 @@ def test_name_of_1000_characters_is_screened_1001_refused(client: TestClient) ->
     ids=["missing", "empty", "threshold-0", "limit-101", "kind"],
 )
 def test_bad_parameters_are_422_naming_the_field(
-    client: TestClient, params: dict[str, str], detail: str
+    http_client: TestClient, params: dict[str, str], detail: str
 ) -> None:
-    response = client.get("/v1/screen", params=params)
+    response = http_client.get("/v1/screen", params=params)
     assert response.status_code == 422
     assert response.json()["error"] == "invalid_request"
     assert response.json()["detail"].startswith(detail)
 
 
-def test_values_the_library_refuses_are_422_with_its_message(client: TestClient) -> None:
-    response = client.get("/v1/screen", params={"name": "Chen", "dob": "12/03/55"})
+def test_values_the_library_refuses_are_422_with_its_message(http_client: TestClient) -> None:
+    response = http_client.get("/v1/screen", params={"name": "Chen", "dob": "12/03/55"})
     assert response.status_code == 422
     assert response.json() == {
         "error": "invalid_input",
         "detail": "dob must be YYYY, YYYY-MM or YYYY-MM-DD, got '12/03/55'",
     }
-    response = client.post("/v1/screen", json={"queries": [{"name": "A", "country": "Narnia"}]})
+    response = http_client.post(
+        "/v1/screen", json={"queries": [{"name": "A", "country": "Narnia"}]}
+    )
     assert response.status_code == 422
     assert "unknown country 'Narnia'" in response.json()["detail"]
 
 
-def test_batch_of_1000_accepted_1001_refused(client: TestClient) -> None:
-    response = client.post("/v1/screen", json={"queries": [{"name": "Li Wei"}] * 1000})
+def test_batch_of_1000_accepted_1001_refused(http_client: TestClient) -> None:
+    response = http_client.post("/v1/screen", json={"queries": [{"name": "Li Wei"}] * 1000})
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1000
-    response = client.post("/v1/screen", json={"queries": [{"name": "Li Wei"}] * 1001})
+    response = http_client.post("/v1/screen", json={"queries": [{"name": "Li Wei"}] * 1001})
     assert response.status_code == 422
     assert response.json()["detail"] == (
         "queries: List should have at most 1000 items after validation, not 1001"
     )
 
 
-def test_batch_fields_are_checked_one_by_one(client: TestClient) -> None:
+def test_batch_fields_are_checked_one_by_one(http_client: TestClient) -> None:
     queries = [{"name": "ok"}, {"name": "x" * 1001}, {"name": "ok", "colour": "red"}]
-    response = client.post("/v1/screen", json={"queries": queries})
+    response = http_client.post("/v1/screen", json={"queries": queries})
     assert response.status_code == 422
     assert response.json()["detail"] == (
         "queries[1].name: String should have at most 1000 characters; "
@@ -128,18 +132,20 @@ def test_batch_fields_are_checked_one_by_one(client: TestClient) -> None:
     )
 
 
-def test_malformed_json_is_422(client: TestClient) -> None:
-    response = client.post(
+def test_malformed_json_is_422(http_client: TestClient) -> None:
+    response = http_client.post(
         "/v1/screen", content=b'{"queries": [', headers={"content-type": "application/json"}
     )
     assert response.status_code == 422
     assert response.json()["error"] == "invalid_request"
 
 
-def test_body_over_the_limit_is_413_before_parsing(client: TestClient) -> None:
+def test_body_over_the_limit_is_413_before_parsing(http_client: TestClient) -> None:
     big = b'{"queries": [' + b'{"name": "Li Wei"},' * 60_000 + b'{"name": "x"}]}'
     assert len(big) > 1024 * 1024
-    response = client.post("/v1/screen", content=big, headers={"content-type": "application/json"})
+    response = http_client.post(
+        "/v1/screen", content=big, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json() == {
         "error": "body_too_large",
@@ -150,27 +156,27 @@ def test_body_over_the_limit_is_413_before_parsing(client: TestClient) -> None:
         for _ in range(20):
             yield b" " * 100_000
 
-    response = client.post(
+    response = http_client.post(
         "/v1/screen", content=chunks(), headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
 
 
-def test_unknown_route_and_method_are_json(client: TestClient) -> None:
-    assert client.get("/v2/screen").json() == {"error": "not_found", "detail": "Not Found"}
-    response = client.delete("/v1/screen")
+def test_unknown_route_and_method_are_json(http_client: TestClient) -> None:
+    assert http_client.get("/v2/screen").json() == {"error": "not_found", "detail": "Not Found"}
+    response = http_client.delete("/v1/screen")
     assert response.status_code == 405
     assert response.json()["error"] == "method_not_allowed"
 
 
 def test_internal_errors_show_no_traceback(
-    client: TestClient, screener_a: Screener, monkeypatch: pytest.MonkeyPatch
+    http_client: TestClient, screener_a: Screener, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("index corrupt at /srv/secret/path")
 
     monkeypatch.setattr(screener_a, "screen", broken)
-    response = client.get("/v1/screen", params={"name": "Chen Quanguo"})
+    response = http_client.get("/v1/screen", params={"name": "Chen Quanguo"})
     assert response.status_code == 500
     assert response.json() == {
         "error": "internal_error",

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import UID_A
+from http_support import UID_A
 
 from screening.cli import EXIT_USAGE, main
 from screening.config import ENV_LISTS_DIR, bundled_sample_path

@@ -8,21 +8,23 @@ import threading
 from collections.abc import Sequence
 
 import pytest
-from conftest import LOOPBACK, UID_A, UID_B
 from fastapi.testclient import TestClient
+from http_support import LOOPBACK, UID_A, UID_B
 
 from screening import Screener, StaleListError, Watchlist
 from screening.config import bundled_sample_path
 from screening.http import ScreenerHolder, create_app
 from screening.http.holder import lists_version
 
-
-def test_healthz(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok"}
+pytest_plugins = ["http_fixtures"]
 
 
-def test_ready_once_a_list_is_loaded(client: TestClient, screener_a: Screener) -> None:
-    response = client.get("/readyz")
+def test_healthz(http_client: TestClient) -> None:
+    assert http_client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_ready_once_a_list_is_loaded(http_client: TestClient, screener_a: Screener) -> None:
+    response = http_client.get("/readyz")
     assert response.status_code == 200
     version = lists_version(screener_a.identities)
     assert response.json() == {
@@ -108,8 +110,8 @@ def test_freshness_warnings_keep_the_service_ready(screener_a: Screener) -> None
         assert tc.get("/v1/screen", params={"name": "Chen Quanguo"}).status_code == 200
 
 
-def test_lists_names_identity_files_and_age(client: TestClient, screener_a: Screener) -> None:
-    body = client.get("/v1/lists").json()
+def test_lists_names_identity_files_and_age(http_client: TestClient, screener_a: Screener) -> None:
+    body = http_client.get("/v1/lists").json()
     sha256 = hashlib.sha256(bundled_sample_path().read_bytes()).hexdigest()
     assert body["lists_version"] == lists_version(screener_a.identities)
     (listed,) = body["lists"]
@@ -184,24 +186,24 @@ def test_reload_refused_from_other_addresses(screener_a: Screener, peer: tuple[s
 
 
 def test_logs_hold_no_screened_name_at_info(
-    client: TestClient, caplog: pytest.LogCaptureFixture
+    http_client: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     name = "Quanguo Chenzhangwei"
     with caplog.at_level(logging.INFO):
-        client.get("/v1/screen", params={"name": name})
-        client.post("/v1/screen", json={"queries": [{"name": name}]})
-        client.get("/v1/screen", params={"name": name, "dob": "bad"})
+        http_client.get("/v1/screen", params={"name": name})
+        http_client.post("/v1/screen", json={"queries": [{"name": name}]})
+        http_client.get("/v1/screen", params={"name": name, "dob": "bad"})
     logged = _server_log(caplog)
     assert "GET /v1/screen 200" in logged and "GET /v1/screen 422" in logged
     assert "POST /v1/screen 200" in logged
     assert "Chenzhangwei" not in logged
     caplog.clear()
     with caplog.at_level(logging.DEBUG, logger="screening.http"):
-        client.get("/v1/screen", params={"name": name})
+        http_client.get("/v1/screen", params={"name": name})
     assert "Chenzhangwei" in _server_log(caplog)
 
 
 def _server_log(caplog: pytest.LogCaptureFixture) -> str:
-    # The test client's own log (httpx2) holds its request URLs; it is not the server's.
-    client = ("httpx2", "httpcore2")
-    return "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(client))
+    # The test http_client's own log (httpx2) holds its request URLs; it is not the server's.
+    http_client = ("httpx2", "httpcore2")
+    return "\n".join(r.getMessage() for r in caplog.records if not r.name.startswith(http_client))
