@@ -51,7 +51,9 @@ class _Body(BaseModel):
 
 
 class ScreenQuery(_Body):
-    """One name to screen, with the options of :meth:`Screener.screen`."""
+    """One name to screen, with the options of :meth:`Screener.screen`: the query parameters of
+    ``GET /v1/screen`` (an unknown parameter is refused, so a misspelt option is never ignored)
+    and one item of a batch."""
 
     name: str = Field(min_length=1, max_length=MAX_NAME_CHARS, description="in any script")
     kind: EntryKind | None = None

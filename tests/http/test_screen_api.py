@@ -85,8 +85,9 @@ def test_name_of_1000_characters_is_screened_1001_refused(http_client: TestClien
         ({"name": "a", "threshold": "0"}, "threshold (query parameter): Input should be greater"),
         ({"name": "a", "limit": "101"}, "limit (query parameter): Input should be less than or"),
         ({"name": "a", "kind": "ship"}, "kind (query parameter): Input should be 'individual'"),
+        ({"name": "a", "treshold": "0.9"}, "treshold (query parameter): Extra inputs are not"),
     ],
-    ids=["missing", "empty", "threshold-0", "limit-101", "kind"],
+    ids=["missing", "empty", "threshold-0", "limit-101", "kind", "misspelt-option"],
 )
 def test_bad_parameters_are_422_naming_the_field(
     http_client: TestClient, params: dict[str, str], detail: str
