@@ -1,10 +1,11 @@
 """``/v1/screen`` (one name or a batch) and ``/v1/ownership``: the library's answers, unchanged.
 
 Screening is CPU-bound and synchronous, so the endpoints are plain functions, which FastAPI runs
-in its thread pool. Screening on the event loop instead serves about 1.4x more requests per
-CPU-second (benchmarks/bench_http.py, customer names), but one adversarial 1,000-character name
-takes 50-150 ms on the real SDN list (1.4 s the first time for 1,000 Han characters), and on the
-loop that would stall every other request, health checks included.
+in its thread pool. Screening on the event loop instead served 1.4-1.6x more requests per
+CPU-second (benchmarks/bench_http.py run with this endpoint made ``async def``), but one
+adversarial 1,000-character name takes 50-150 ms on the real SDN list (1.4 s the first time for
+1,000 Han characters), and on the loop that would stall every other request, health checks
+included.
 
 Each request takes the current snapshot once and uses only it, so a response names exactly one
 list version.
