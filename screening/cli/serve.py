@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers == 1:
         uvicorn.run(create_app(holder, max_body=args.max_body, watch=args.watch), **options)
         return 0
+    del holder, snap  # the workers load the saved index; this process only supervises them
     if directory is not None:
         os.environ[ENV_LISTS_DIR] = str(directory)
     if args.index is not None:

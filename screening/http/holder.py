@@ -183,10 +183,11 @@ class ScreenerHolder:
         self._watcher.start()
 
     def stop(self) -> None:
-        """Stop watching (waits for the poller to finish its current step)."""
+        """Stop watching. A reload in progress is not waited for beyond a few seconds: the
+        poller is a daemon thread, and a half-built screener is never put in service."""
         self._stop.set()
         if self._watcher is not None:
-            self._watcher.join()
+            self._watcher.join(timeout=5)
             self._watcher = None
 
     def _watch(self, interval: float) -> None:
