@@ -89,6 +89,11 @@ def describe(errors: Sequence[Any]) -> str:
         where, path = ("", loc)
         if loc and loc[0] in {"query", "body", "path"}:
             where, path = loc[0], loc[1:]
+        if err.get("type") == "json_invalid":
+            # loc is ("body", offset): say where the JSON breaks, in plain words.
+            offset = f" at character {path[0]}" if path else ""
+            parts.append(f"request body: not valid JSON{offset} ({err.get('msg', 'invalid')})")
+            continue
         field = ""
         for item in path:
             field += f"[{item}]" if isinstance(item, int) else f".{item}" if field else str(item)

@@ -138,7 +138,10 @@ def test_malformed_json_is_422(http_client: TestClient) -> None:
         "/v1/screen", content=b'{"queries": [', headers={"content-type": "application/json"}
     )
     assert response.status_code == 422
-    assert response.json()["error"] == "invalid_request"
+    assert response.json() == {
+        "error": "invalid_request",
+        "detail": "request body: not valid JSON at character 13 (JSON decode error)",
+    }
 
 
 def test_body_over_the_limit_is_413_before_parsing(http_client: TestClient) -> None:
