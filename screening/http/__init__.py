@@ -10,7 +10,8 @@
 
 Modules: ``holder`` (the current screener and its atomic replacement), ``models`` (bodies),
 ``screen_routes`` and ``service_routes`` (endpoints), ``ownership`` (edge set to report),
-``middleware`` (body limit, access log), ``errors`` (JSON errors), ``app`` (the factory).
+``middleware`` (body limit, access log), ``errors`` (JSON errors), ``watch`` (reload when the
+list files change), ``app`` (the factory).
 Importing :mod:`screening` does not import this package, nor FastAPI.
 """
 

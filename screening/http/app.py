@@ -16,6 +16,7 @@ from screening.http import screen_routes, service_routes
 from screening.http.errors import install_handlers
 from screening.http.holder import ScreenerHolder
 from screening.http.middleware import AccessLog, BodyLimit
+from screening.http.watch import ListsWatcher
 from screening.matching.screener import Screener
 
 __all__ = [
@@ -68,10 +69,13 @@ def create_app(
             threading.Thread(
                 target=_first_load, args=(the_holder,), name="screening-first-load", daemon=True
             ).start()
-        if watch:
-            the_holder.watch(watch)
+        watcher = ListsWatcher(the_holder, watch) if watch else None
+        if watcher is not None:
+            watcher.start()
+        app.state.watcher = watcher
         yield
-        the_holder.stop()
+        if watcher is not None:
+            watcher.stop()
 
     app = FastAPI(
         title="screening",

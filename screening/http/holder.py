@@ -8,7 +8,6 @@ reloads happen meanwhile; the old screener is freed when its last request is don
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
@@ -57,7 +56,7 @@ class ScreenerHolder:
 
     Args:
         loader: builds a screener from the current list files (called by :meth:`reload`).
-        directory: the lists directory ``loader`` reads, if any (watched by :meth:`watch`).
+        directory: the lists directory ``loader`` reads, if any (see ``screening.http.watch``).
         freshness: a check of the lists' age, run by :meth:`readiness` and before screening.
     """
 
@@ -75,8 +74,6 @@ class ScreenerHolder:
         self.reloads = 0
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._watcher: threading.Thread | None = None
 
     @classmethod
     def for_directory(
@@ -165,66 +162,6 @@ class ScreenerHolder:
         if self.last_error:
             detail += f"; {self.last_error} (previous version still in service)"
         return True, detail
-
-    # --- watching the lists directory ------------------------------------------------------
-
-    def watch(self, interval: float) -> None:
-        """Poll :attr:`directory` every ``interval`` seconds and reload when its list files
-        change (a change must be seen twice in a row, so a file being copied is not read
-        half-written)."""
-        if self.directory is None:
-            raise ValueError("only a holder over a lists directory can watch it")
-        if self._watcher is not None:
-            return
-        self._stop.clear()
-        self._watcher = threading.Thread(
-            target=self._watch, args=(interval,), name="screening-lists-watch", daemon=True
-        )
-        self._watcher.start()
-
-    def stop(self) -> None:
-        """Stop watching. A reload in progress is not waited for beyond a few seconds: the
-        poller is a daemon thread, and a half-built screener is never put in service."""
-        self._stop.set()
-        if self._watcher is not None:
-            self._watcher.join(timeout=5)
-            self._watcher = None
-
-    def _watch(self, interval: float) -> None:
-        assert self.directory is not None
-        seen = fingerprint(self.directory)
-        pending: tuple[tuple[str, int, int], ...] | None = None
-        while not self._stop.wait(interval):
-            now = fingerprint(self.directory)
-            if now == seen:
-                pending = None
-            elif now != pending:
-                pending = now  # changed since the last poll: wait until it holds still
-            else:
-                seen, pending = now, None
-                with contextlib.suppress(Exception):  # logged by reload; keep watching
-                    self.reload()
-
-
-def fingerprint(directory: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of the files in ``directory``, leaving out hidden files
-    and the saved index (the screener writes both there itself)."""
-    from screening.matching.screener import INDEX_FILE
-
-    found = []
-    try:
-        children = list(directory.iterdir())
-    except OSError:
-        return ()
-    for child in children:
-        if child.name.startswith(".") or child.name == INDEX_FILE:
-            continue
-        try:
-            stat = child.stat()
-        except OSError:
-            continue
-        found.append((child.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
 
 
 def _names(screener: Screener) -> str:

@@ -12,7 +12,7 @@ from http_support import LOOPBACK, UID_A, UID_B, write_version_b
 
 from screening.config import bundled_sample_path
 from screening.http import ScreenerHolder, create_app
-from screening.http.holder import fingerprint
+from screening.http.watch import fingerprint
 from screening.matching.screener import INDEX_FILE
 
 
@@ -43,7 +43,9 @@ def test_watching_the_directory_reloads_on_change(tmp_path: Path) -> None:
     shutil.copy(bundled_sample_path(), tmp_path / "SDN_ADVANCED.XML")
     holder = ScreenerHolder.for_directory(tmp_path)
     first = holder.reload()
-    with TestClient(create_app(holder, watch=0.05)) as tc:
+    app = create_app(holder, watch=0.05)
+    with TestClient(app) as tc:
+        assert app.state.watcher.running
         time.sleep(0.2)
         assert holder.current is not None and holder.current.version == first.version
         assert holder.reloads == 0  # writing the index did not count as a change
@@ -53,7 +55,7 @@ def test_watching_the_directory_reloads_on_change(tmp_path: Path) -> None:
             time.sleep(0.05)
         assert holder.current.version != first.version
         assert _uids(tc) == [UID_B]
-    assert holder._watcher is None  # stopped with the application
+    assert not app.state.watcher.running  # stopped with the application
 
 
 def test_fingerprint_ignores_the_index_and_hidden_files(tmp_path: Path) -> None:
