@@ -34,7 +34,7 @@ exit codes:
 
 # One module per subcommand; each defines add_parser(subparsers) and sets `handler`,
 # a function (args) -> int, as the parser default.
-_SUBCOMMANDS: tuple[str, ...] = ("screen", "batch", "lists", "ownership")
+_SUBCOMMANDS: tuple[str, ...] = ("screen", "batch", "lists", "ownership", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
