@@ -97,6 +97,16 @@ class PreparedQuery(NamedTuple):
         return sum(self.weights)
 
 
+class _Unit(NamedTuple):
+    """A query token, or two adjacent ones joined, with its matches (for bounds)."""
+
+    info: TokenInfo
+    matches: Matches
+    names: frozenset[int] | None
+    joined: bool
+    times: int
+
+
 class Scored(NamedTuple):
     """An entry's best name and final score (internal; hits are built from these)."""
 
@@ -183,7 +193,7 @@ class Screener:
         self._infos: dict[tuple[Token, bool], TokenInfo] = {}
         self._matches: dict[TokenInfo, tuple[Matches, float, frozenset[int] | None]] = {}
         self._weights: dict[TokenInfo, float] = {}
-        self._covers: dict[TokenInfo, dict[int, tuple[float, float]]] = {}
+        self._covers: dict[TokenInfo, dict[int, tuple[float, float, float, float]]] = {}
         self._cover_entries = 0
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
@@ -339,10 +349,11 @@ class Screener:
 
     def _cover(
         self, info: TokenInfo, matches: Matches, name: int, joined_query: bool
-    ) -> tuple[float, float]:
+    ) -> tuple[float, float, float, float]:
         """The most list-side weight, and identifying weight, that one query unit (a token,
-        or two joined) can align in ``name``: its best single alignment there. Cached per
-        unit and name, so a common token's work is shared by every query that has it."""
+        or two joined) can align in ``name`` in one alignment, and in all the alignments it
+        could take part in (if it is repeated in the query). Cached per unit and name, so a
+        common token's work is shared by every query that has it."""
         covers = self._covers.get(info)
         if covers is None:
             if self._cover_entries > _COVER_LIMIT:
@@ -355,6 +366,9 @@ class Screener:
         c = self.compiled
         weights, base = c.name_weights[name], c.name_base_weights[name]
         best_weight = best_info = 0.0
+        # Per list token, the most any alignment of this unit can take from it.
+        token_weight = [0.0] * len(weights)
+        token_info = [0.0] * len(weights)
         factor = JOINED_FACTOR if joined_query else 1.0
         for j, token in enumerate(c.name_tokens[name]):
             hit = matches.get(token)
@@ -362,6 +376,8 @@ class Screener:
                 sim = hit[0] * factor
                 best_weight = max(best_weight, weights[j] * sim)
                 best_info = max(best_info, max(0.0, base[j] - COMMON_WEIGHT) * sim)
+                token_weight[j] = max(token_weight[j], weights[j] * sim)
+                token_info[j] = max(token_info[j], max(0.0, base[j] - COMMON_WEIGHT) * sim)
         if not joined_query:
             for j, token in enumerate(c.name_joined[name]):
                 if token >= 0 and (hit := matches.get(token)) is not None:
@@ -370,33 +386,56 @@ class Screener:
                     identifying = max(0.0, base[j] - COMMON_WEIGHT)
                     identifying += max(0.0, base[j + 1] - COMMON_WEIGHT)
                     best_info = max(best_info, identifying * sim)
-        found = covers[name] = (best_weight, best_info)
+                    for k in (j, j + 1):
+                        token_weight[k] = max(token_weight[k], weights[k] * sim)
+                        info_k = max(0.0, base[k] - COMMON_WEIGHT) * sim
+                        token_info[k] = max(token_info[k], info_k)
+        found = covers[name] = (best_weight, best_info, sum(token_weight), sum(token_info))
         self._cover_entries += 1
         return found
 
-    def _name_bound(self, query: PreparedQuery, name: int, s_q: float) -> float:
+    @staticmethod
+    def _units(query: PreparedQuery) -> list[_Unit]:
+        """The query's units (tokens, and adjacent pairs joined), a repeated one counted once
+        with its multiplicity: ``Mohammed Mohammed ...`` costs one unit, not fifty."""
+        units: dict[tuple[TokenInfo, bool], _Unit] = {}
+        for i, names in enumerate(query.single_names):
+            key = (query.single_infos[i], False)
+            found = units.get(key)
+            units[key] = (
+                _Unit(query.single_infos[i], query.single[i], names, False, 1)
+                if found is None
+                else found._replace(times=found.times + 1)
+            )
+        for i, names in enumerate(query.joined_names):
+            joined_info = query.joined_infos[i]
+            if names and joined_info is not None:
+                key = (joined_info, True)
+                found = units.get(key)
+                units[key] = (
+                    _Unit(joined_info, query.joined[i], names, True, 1)
+                    if found is None
+                    else found._replace(times=found.times + 1)
+                )
+        return list(units.values())
+
+    def _name_bound(self, units: Sequence[_Unit], name: int, s_q: float) -> float:
         """An upper bound of the name score of ``name`` (see scoring), given the query-side
         bound ``s_q``: each query unit is credited with its best alignment in the name, as if
         alignments did not compete for tokens."""
         c = self.compiled
         total = c.name_total[name]
         covered = info = 0.0
-        for i, names in enumerate(query.single_names):
-            if names is None:  # an initial: it may align with any single token, exactly
+        for unit in units:
+            if unit.names is None:  # an initial: it may align with any single token, exactly
                 weights, base = c.name_weights[name], c.name_base_weights[name]
-                covered += max(weights)
-                info += max(base) - COMMON_WEIGHT if max(base) > COMMON_WEIGHT else 0.0
-            elif name in names:
-                w, b = self._cover(query.single_infos[i], query.single[i], name, False)
-                covered += w
-                info += b
-        for i, names in enumerate(query.joined_names):
-            if names and name in names:
-                joined_info = query.joined_infos[i]
-                assert joined_info is not None
-                w, b = self._cover(joined_info, query.joined[i], name, True)
-                covered += w
-                info += b
+                covered += max(weights) * unit.times
+                info += max(0.0, max(base) - COMMON_WEIGHT) * unit.times
+            elif name in unit.names:
+                w, b, all_w, all_b = self._cover(unit.info, unit.matches, name, unit.joined)
+                # A unit repeated k times aligns k distinct tokens at most.
+                covered += min(w * unit.times, all_w)
+                info += min(b * unit.times, all_b)
         s_c = min(1.0, covered / total) if total else 0.0
         return coverage_score(min(1.0, s_q), s_c, info)
 
@@ -425,16 +464,20 @@ class Screener:
         n = len(weights)
         # Which query tokens each candidate name can match, as bit masks: bit i for token i;
         # a joined pair matches both its tokens. Initials (no name set) are assumed to match.
-        sources: list[tuple[int, frozenset[int]]] = []
+        # Tokens that share a name set (a repeated token) share one source.
+        by_set: dict[int, tuple[int, frozenset[int]]] = {}
         always = 0
         for i, names in enumerate(query.single_names):
             if names is None:
                 always |= 1 << i
             elif names:
-                sources.append((1 << i, names))
+                bits, _ = by_set.get(id(names), (0, names))
+                by_set[id(names)] = (bits | 1 << i, names)
         for i, names in enumerate(query.joined_names):
             if names:
-                sources.append((3 << i, names))
+                bits, _ = by_set.get(id(names), (0, names))
+                by_set[id(names)] = (bits | 3 << i, names)
+        sources = list(by_set.values())
         in_prefix = sum(1 << i for i in prefix)
         pool: set[int] = set()
         for bits, names in sources:
@@ -470,13 +513,14 @@ class Screener:
                         if name in masks:
                             masks[name] |= bits
         cache: dict[int, float] = {}
+        units = self._units(query) if floor > 0.0 else []
         kept = []
         for name, mask in masks.items():
             got = cache.get(mask)
             if got is None:
                 got = cache[mask] = credit(mask)
             if got >= need and (
-                floor <= 0.0 or self._name_bound(query, name, got / total) >= floor
+                floor <= 0.0 or self._name_bound(units, name, got / total) >= floor
             ):
                 kept.append(name)
         kept.sort()
