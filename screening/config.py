@@ -13,7 +13,7 @@ against the manifest), or a plain directory of official list files (every list i
 loaded). A configured directory that is missing or empty is an error, never a silent
 fall-back to the sample: screening against no list must not look like "no hit".
 
-The stale-list policy (:mod:`screening.lifecycle.policy`) is configured by
+The stale-list policy (:mod:`screening.freshness`) is configured by
 ``SCREENING_MAX_LIST_AGE_DAYS`` (default 7) and ``SCREENING_FAIL_CLOSED`` (``1``/``true``:
 refuse to screen against a stale list; default: warn).
 """
@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from screening.errors import InputError
-from screening.lifecycle.policy import DEFAULT_MAX_AGE, FreshnessPolicy
+from screening.freshness import DEFAULT_MAX_AGE, FreshnessPolicy
 from screening.lifecycle.store import ListStore
 from screening.models import Watchlist
 from screening.sources import load_list, load_lists

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 FreshnessCheck = Callable[[Sequence[Watchlist]], tuple[str, ...]]
 """Returns warnings about the lists' age; raises :class:`StaleListError` when a list is too old
-under a fail-closed policy (the shape of ``screening.lifecycle.policy.check_freshness`` with its
+under a fail-closed policy (the shape of ``screening.freshness.check_freshness`` with its
 options bound)."""
 
 

@@ -15,6 +15,13 @@ the allow-list of decided false positives.
 
 from __future__ import annotations
 
+from screening.freshness import (
+    DEFAULT_MAX_AGE,
+    FreshnessPolicy,
+    ListAge,
+    check_freshness,
+    list_age,
+)
 from screening.lifecycle.allowlist import (
     AllowDecision,
     AllowList,
@@ -34,13 +41,6 @@ from screening.lifecycle.catalog import (
 from screening.lifecycle.delta import DeltaScreener, changed_uids, delta_watchlist, delta_watchlists
 from screening.lifecycle.diff import EntryChange, FieldChange, ListDiff, diff_watchlists
 from screening.lifecycle.fetch import Fetched, FetchOptions, fetch
-from screening.lifecycle.policy import (
-    DEFAULT_MAX_AGE,
-    FreshnessPolicy,
-    ListAge,
-    check_freshness,
-    list_age,
-)
 from screening.lifecycle.store import DEFAULT_KEEP, ListStore, StoredVersion
 from screening.lifecycle.update import UpdateOutcome, update_publication
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from screening.lifecycle.policy import ListAge, check_freshness, list_age
+from screening.freshness import ListAge, check_freshness, list_age
 from screening.lifecycle.store import ListStore, StoredVersion
 from screening.models import FileDigest, ListProvenance, Watchlist
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from screening._gc import paused_gc
-from screening.errors import IndexFileError, InputError
+from screening.errors import IndexFileError, InputError, StaleListError
+from screening.freshness import FreshnessPolicy, check_freshness
 from screening.matching.compiled import CompiledLists, joined_token
 from screening.matching.corroboration import QueryFacts, adjustments, query_facts
 from screening.matching.explain import explanation
@@ -154,6 +155,10 @@ class Screener:
             lists (``SCREENING_LISTS_DIR``, else the bundled sample).
         threshold: default minimum score of a hit, in (0, 1] (0.85: see README).
         limit: default maximum number of hits returned.
+        policy: the stale-list policy (maximum age; warn or refuse); ``None`` reads it from
+            ``SCREENING_MAX_LIST_AGE_DAYS`` / ``SCREENING_FAIL_CLOSED`` (default: warn after
+            7 days). Every result carries the policy's warnings; fail-closed, screening a stale
+            list raises :class:`~screening.errors.StaleListError` instead of answering.
 
     Raises:
         ListNotFoundError: ``lists`` is ``None`` and the configured directory holds no list.
@@ -166,6 +171,7 @@ class Screener:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = DEFAULT_LIMIT,
+        policy: FreshnessPolicy | None = None,
     ) -> None:
         if lists is None:
             from screening.config import default_watchlists
@@ -178,9 +184,18 @@ class Screener:
         self.limit = limit
         with paused_gc():
             compiled = CompiledLists(watchlists)
-            self._setup(compiled, CandidateIndex(compiled))
+            self._setup(compiled, CandidateIndex(compiled), policy)
 
-    def _setup(self, compiled: CompiledLists, index: CandidateIndex) -> None:
+    def _setup(
+        self, compiled: CompiledLists, index: CandidateIndex, policy: FreshnessPolicy | None
+    ) -> None:
+        if policy is None:
+            from screening.config import freshness_policy  # config imports the loaders
+
+            policy = freshness_policy()
+        self.policy = policy
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._fresh: tuple[int, tuple[str, ...] | StaleListError] | None = None
         self.compiled = compiled
         self.index = index
         self.identities: tuple[ListIdentity, ...] = compiled.identities
@@ -215,6 +230,7 @@ class Screener:
         *,
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = DEFAULT_LIMIT,
+        policy: FreshnessPolicy | None = None,
     ) -> Screener:
         """A screener from an index saved by :meth:`save`, without reading any list file.
 
@@ -227,7 +243,7 @@ class Screener:
         self = cls.__new__(cls)
         self.threshold = _check_threshold(threshold)
         self.limit = limit
-        self._setup(compiled, index)
+        self._setup(compiled, index, policy)
         return self
 
     @classmethod
@@ -238,6 +254,7 @@ class Screener:
         index_path: str | os.PathLike[str] | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = DEFAULT_LIMIT,
+        policy: FreshnessPolicy | None = None,
     ) -> Screener:
         """A screener over every list in a directory, reusing a saved index when it is fresh.
 
@@ -257,16 +274,41 @@ class Screener:
                 check_version(target, header)
                 stale = _stale_reason(directory, header)
                 if stale is None:
-                    return cls.load(target, threshold=threshold, limit=limit)
+                    return cls.load(target, threshold=threshold, limit=limit, policy=policy)
                 log.info("%s: index not used: %s", target, stale)
             except IndexFileError as exc:
                 log.warning("index not used: %s", exc)
-        screener = cls(load_lists(directory), threshold=threshold, limit=limit)
+        screener = cls(load_lists(directory), threshold=threshold, limit=limit, policy=policy)
         try:
             screener.save(target)
         except OSError as exc:
             log.warning("%s: could not save the index: %s", target, exc)
         return screener
+
+    def freshness(self) -> tuple[str, ...]:
+        """The stale-list policy's warnings for the lists in use (empty when all are fresh),
+        checked at most once a minute.
+
+        Raises:
+            StaleListError: the policy is fail-closed and a list is stale, undated or the
+                bundled sample.
+        """
+        minute = int(self.clock().timestamp() // 60)
+        if self._fresh is None or self._fresh[0] != minute:
+            try:
+                outcome: tuple[str, ...] | StaleListError = check_freshness(
+                    self.compiled.provenances,
+                    max_age=self.policy.max_age,
+                    fail_closed=self.policy.fail_closed,
+                    now=self.clock(),
+                )
+            except StaleListError as exc:
+                outcome = exc
+            self._fresh = (minute, outcome)
+        outcome = self._fresh[1]
+        if isinstance(outcome, StaleListError):
+            raise StaleListError(str(outcome))
+        return outcome
 
     @property
     def lists(self) -> tuple[Watchlist, ...]:
@@ -650,6 +692,7 @@ class Screener:
         Raises:
             InputError: ``name`` is not a string, or an option is invalid. Odd strings (empty,
                 emoji, very long) are not errors: they give no hits.
+            StaleListError: the stale-list policy is fail-closed and a list is stale.
         """
         if not isinstance(name, str):
             raise InputError(f"name must be a str, got {type(name).__name__}")
@@ -665,7 +708,7 @@ class Screener:
         scored = self.evaluate(
             query, self.candidates(query, required, floor), kind=k, facts=facts, threshold=t
         )[:n]
-        warnings = self._warnings
+        warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")
         return ScreeningResult(

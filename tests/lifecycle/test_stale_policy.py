@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from screening.config import freshness_policy
 from screening.errors import InputError, ListNotFoundError, StaleListError
-from screening.lifecycle.policy import FreshnessPolicy, check_freshness, list_age
+from screening.freshness import FreshnessPolicy, check_freshness, list_age
 from screening.models import FileDigest, ListProvenance
 
 NOW = datetime(2024, 8, 11, 9, 30, tzinfo=UTC)
@@ -42,7 +42,7 @@ def test_a_list_published_within_the_maximum_age_is_fresh() -> None:
 def test_an_old_list_warns_with_its_date_and_age() -> None:
     (warning,) = check_freshness([provenance(date(2024, 6, 27))], max_age=WEEK, now=NOW)
     assert warning == (
-        "stale list: the SDN list (ofac-advanced-xml) was published 2024-06-27 (45 days ago); "
+        "stale list: the SDN list (ofac-advanced-xml) was published 2024-06-27; "
         "the maximum age is 7 days; run `screening lists update`"
     )
 
@@ -61,7 +61,9 @@ def test_an_old_publication_confirmed_newest_recently_is_fresh() -> None:
 def test_an_old_publication_not_checked_for_long_warns_with_the_last_check() -> None:
     p = provenance(date(2024, 7, 30), retrieved=NOW - timedelta(days=10))
     (warning,) = check_freshness([p], max_age=WEEK, now=NOW)
-    assert "published 2024-07-30 (12 days ago), last confirmed current 10 days ago" in warning
+    checked = (NOW - timedelta(days=10)).date().isoformat()
+    assert f"published 2024-07-30, last confirmed current on {checked}" in warning
+    assert "ago" not in warning  # dates, so that a reproduced result reads the same
 
 
 def test_an_undated_csv_is_aged_from_its_download() -> None:
@@ -69,7 +71,8 @@ def test_an_undated_csv_is_aged_from_its_download() -> None:
     assert check_freshness([recent], max_age=WEEK, now=NOW) == ()
     old = provenance(None, retrieved=NOW - timedelta(days=9), fmt="ofac-legacy-csv")
     (warning,) = check_freshness([old], max_age=WEEK, now=NOW)
-    assert "states no publish date; it was downloaded 9 days ago" in warning
+    downloaded = (NOW - timedelta(days=9)).date().isoformat()
+    assert f"states no publish date; it was downloaded on {downloaded}" in warning
     assert list_age(old, now=NOW).basis == "downloaded"
 
 

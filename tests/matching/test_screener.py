@@ -174,3 +174,23 @@ def test_warm_up_changes_nothing(screener: Screener) -> None:
     before = screener.screen("Quanguo Chen").model_dump_json()
     screener.warm_up()
     assert screener.screen("Quanguo Chen").model_dump_json() == before
+
+
+def test_a_stale_list_is_named_in_every_result_or_refused() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from screening import StaleListError
+    from screening.freshness import FreshnessPolicy
+
+    listed = watchlist([entry("29220", "CHEN, Quanguo")])  # published 2020-07-09
+    warn = Screener(listed, policy=FreshnessPolicy(max_age=timedelta(days=7)))
+    warn.clock = lambda: datetime(2020, 7, 12, tzinfo=UTC)
+    assert warn.screen("Chen Quanguo").warnings == ()
+    warn.clock = lambda: datetime(2020, 8, 1, tzinfo=UTC)
+    warn._fresh = None
+    (warning,) = warn.screen("Chen Quanguo").warnings
+    assert "published 2020-07-09" in warning and "maximum age is 7 days" in warning
+    closed = Screener(listed, policy=FreshnessPolicy(max_age=timedelta(days=7), fail_closed=True))
+    closed.clock = lambda: datetime(2020, 8, 1, tzinfo=UTC)
+    with pytest.raises(StaleListError, match="refusing to screen"):
+        closed.screen("Chen Quanguo")

@@ -85,19 +85,15 @@ def _stale_reason(p: ListProvenance, age: ListAge, max_age: timedelta) -> str | 
         )
     if age.age <= max_age or fresh_check:
         return None
+    # Dates, not "N days ago": the warning is part of a result that must read the same
+    # whenever it is reproduced.
+    retrieved = p.retrieved_at.date().isoformat() if p.retrieved_at else "an unknown date"
     if age.basis == "downloaded":
         return (
-            f"{name} states no publish date; it was downloaded {_days(age.age)} ago and "
-            f"{limit}; {advice}"
+            f"{name} states no publish date; it was downloaded on {retrieved} and {limit}; {advice}"
         )
-    checked = (
-        f", last confirmed current {_days(age.since_check)} ago"
-        if age.since_check is not None
-        else ""
-    )
-    return (
-        f"{name} was published {p.publish_date} ({_days(age.age)} ago){checked}; {limit}; {advice}"
-    )
+    checked = f", last confirmed current on {retrieved}" if age.since_check is not None else ""
+    return f"{name} was published {p.publish_date}{checked}; {limit}; {advice}"
 
 
 def check_freshness(
