@@ -37,6 +37,7 @@ class Counts:
     hits: int = 0
     rows_rejected: int = 0
     rows_noted: int = 0
+    hits_suppressed: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(_values(self), _values(other), strict=True)))

@@ -26,6 +26,7 @@ from screening.batch.summary import BatchProgress, BatchSummary, list_warnings
 from screening.batch.workers import Job, screen_chunks
 from screening.batch.writing import InputRow, format_rejects, readable_raw
 from screening.errors import InputError
+from screening.lifecycle.allowlist import AllowList
 from screening.matching.screener import Screener
 
 __all__ = ["DEFAULT_CHUNK_ROWS", "FORMATS", "screen_file"]
@@ -181,6 +182,7 @@ def screen_file(
     resume_run: bool = False,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     progress: Callable[[BatchProgress], None] | None = None,
+    allowlist: AllowList | None = None,
 ) -> BatchSummary:
     """Screen every row of a CSV file of customers, writing hits as they are found.
 
@@ -207,6 +209,9 @@ def screen_file(
             instead of starting over; starts over when there is no checkpoint.
         chunk_rows: rows per chunk handed to a worker (and per checkpoint).
         progress: called after each chunk.
+        allowlist: decided false positives (customer id in ``id_column``): their hits are
+            written with rank 0 and a ``SUPPRESSED`` note instead of as hits, unless the entry
+            changed since the decision (then the hit stands, with a ``re-raised`` note).
 
     Returns:
         The counts; ``rows_screened + rows_rejected == rows_read``.
@@ -240,7 +245,9 @@ def screen_file(
             _optional(header, dob_column, "dob column", input_name),
             _optional(header, country_column, "country column", input_name),
         )
-        job = Job(screener, threshold, limit, output_format, all_rows, _library_version())
+        job = Job(
+            screener, threshold, limit, output_format, all_rows, _library_version(), allowlist
+        )
         decisive = {
             "input": identity,
             "dialect": [source.dialect.encoding, source.dialect.bom, source.dialect.delimiter],
@@ -248,6 +255,7 @@ def screen_file(
             "columns": list(columns),
             "options": [threshold, limit, output_format, all_rows],
             "lists": [[i.source, i.sha256] for i in screener.identities],
+            "allowlist": None if allowlist is None else allowlist.fingerprint(),
             "library_version": job.version,
         }
         _refuse_overwriting(input_path, output, rejects)
@@ -278,6 +286,7 @@ def screen_file(
                     result.hits,
                     len(chunk.rejects),
                     result.rows_noted,
+                    result.hits_suppressed,
                 )
                 sink.write(result.output, format_rejects(chunk.rejects))
                 sink.checkpoint(chunk.end, counts)
@@ -300,6 +309,7 @@ def screen_file(
         hits=counts.hits,
         rows_rejected=counts.rows_rejected,
         rows_noted=counts.rows_noted,
+        hits_suppressed=counts.hits_suppressed,
         rows_resumed=rows_before,
         seconds=time.monotonic() - started,
         lists=screener.identities,

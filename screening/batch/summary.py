@@ -55,6 +55,7 @@ class BatchSummary:
         rows_noted: screened rows with a secondary value (kind, dob, country) left out as
             unreadable; the note is in their output rows.
         rows_resumed: rows done by the interrupted run this one resumed (0 for a fresh run).
+        hits_suppressed: hits the allow-list suppressed (written with a ``SUPPRESSED`` note).
         seconds: time this run took.
         lists: identity of every list screened against.
         warnings: conditions to show the operator (a sample list).
@@ -74,6 +75,7 @@ class BatchSummary:
     seconds: float
     lists: tuple[ListIdentity, ...]
     warnings: tuple[str, ...] = ()
+    hits_suppressed: int = 0
 
     def describe(self) -> str:
         """One line for the operator: counts, time and speed."""
@@ -81,6 +83,8 @@ class BatchSummary:
         rate = f", {done / self.seconds:,.0f} rows/s" if self.seconds > 0 and done else ""
         resumed = f" ({self.rows_resumed:,} by the run resumed)" if self.rows_resumed else ""
         noted = f", {self.rows_noted:,} with a value left out" if self.rows_noted else ""
+        if self.hits_suppressed:
+            noted += f", {self.hits_suppressed:,} suppressed by the allow-list"
         return (
             f"{self.rows_read:,} rows read{resumed}: {self.rows_screened:,} screened "
             f"({self.rows_with_hits:,} with hits, {self.hits:,} hits{noted}), "

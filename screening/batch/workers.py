@@ -23,10 +23,11 @@ from typing import NamedTuple, TypeVar
 
 from screening.batch.writing import InputRow, Value, format_rows, output_values
 from screening.errors import InputError
+from screening.lifecycle.allowlist import AllowList, apply_allowlist
 from screening.matching.corroboration import query_facts
 from screening.matching.screener import Screener
 from screening.models import EntryKind
-from screening.results import ScreeningResult
+from screening.results import Hit, ScreeningResult
 
 __all__ = ["ChunkResult", "Job", "screen_chunk", "screen_chunks"]
 
@@ -56,6 +57,7 @@ class Job(NamedTuple):
     fmt: str
     all_rows: bool
     version: str
+    allowlist: AllowList | None = None
 
 
 class ChunkResult(NamedTuple):
@@ -65,6 +67,7 @@ class ChunkResult(NamedTuple):
     rows_with_hits: int
     hits: int
     rows_noted: int
+    hits_suppressed: int = 0
 
 
 _job: Job | None = None  # set in the parent before forking; inherited by the workers
@@ -117,20 +120,61 @@ def screen_chunk(rows: list[InputRow]) -> ChunkResult:
     if job is None:
         raise RuntimeError("screen_chunk called outside screen_chunks")
     out: list[tuple[Value, ...]] = []
-    with_hits = hits = noted = 0
+    with_hits = hits = noted = suppressed_hits = 0
     for row in rows:
         result, note = _screen_row(job, row)
         noted += bool(note)
-        if result.hits:
+        kept, suppressed, notes = _allowed(job, row, result)
+        suppressed_hits += len(suppressed)
+        if kept:
             with_hits += 1
-            hits += len(result.hits)
+            hits += len(kept)
             out.extend(
-                output_values(row, rank, hit, job.threshold, job.version, note)
-                for rank, hit in enumerate(result.hits, 1)
+                output_values(row, rank, hit, job.threshold, job.version, _join(note, notes[rank]))
+                for rank, hit in enumerate(kept, 1)
             )
-        elif job.all_rows:
+        # Suppressed hits are written too, ranked 0 and said so: a decision is on record,
+        # never a silent absence.
+        out.extend(
+            output_values(row, 0, hit, job.threshold, job.version, _join(note, why))
+            for hit, why in suppressed
+        )
+        if not kept and not suppressed and job.all_rows:
             out.append(output_values(row, 0, None, job.threshold, job.version, note))
-    return ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted)
+    return ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted, suppressed_hits)
+
+
+def _join(*notes: str) -> str:
+    return "; ".join(n for n in notes if n)
+
+
+def _allowed(
+    job: Job, row: InputRow, result: ScreeningResult
+) -> tuple[tuple[Hit, ...], list[tuple[Hit, str]], dict[int, str]]:
+    """The hits kept, the hits the allow-list suppresses (with why), and a note per kept rank
+    for hits whose decision was made on an earlier content of the entry (re-raised)."""
+    if job.allowlist is None or not row.row_id or not result.hits:
+        return result.hits, [], dict.fromkeys(range(1, len(result.hits) + 1), "")
+    outcome = apply_allowlist(result, customer_id=row.row_id, allowlist=job.allowlist)
+    reraised = {id(hit): decision for hit, decision in outcome.reraised}
+    notes = {}
+    for rank, hit in enumerate(outcome.kept, 1):
+        decision = reraised.get(id(hit))
+        notes[rank] = (
+            ""
+            if decision is None
+            else f"re-raised: the entry changed since it was allow-listed by "
+            f"{decision.decided_by} on {decision.decided_at:%Y-%m-%d}"
+        )
+    suppressed = [
+        (
+            hit,
+            f"SUPPRESSED by the allow-list: decided by {d.decided_by} on "
+            f"{d.decided_at:%Y-%m-%d} ({d.reason})",
+        )
+        for hit, d in outcome.suppressed
+    ]
+    return outcome.kept, suppressed, notes
 
 
 def _start_worker(parent: int) -> None:

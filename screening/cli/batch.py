@@ -17,7 +17,8 @@ from screening.batch.sink import REJECTS_SUFFIX
 from screening.batch.summary import list_warnings
 from screening.cli import _EPILOG, EXIT_HITS, EXIT_OK
 from screening.cli.screen import add_lists_option, build_screener, positive_int
-from screening.matching.screener import DEFAULT_LIMIT
+from screening.errors import InputError
+from screening.matching.screener import DEFAULT_LIMIT, Screener
 
 __all__ = ["add_parser", "run"]
 
@@ -88,6 +89,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help=f"rows per chunk of work and per checkpoint (default {DEFAULT_CHUNK_ROWS})",
     )
     parser.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    parser.add_argument(
+        "--only-changed-since",
+        metavar="OLD_LISTS",
+        help="screen only against entries added or changed since these earlier lists (a file "
+        "or directory): the new hits of a daily re-screen, scored exactly as a full run would",
+    )
+    parser.add_argument(
+        "--allowlist",
+        metavar="FILE",
+        help="decided false positives (CSV or JSON; customer id from --id-column): their hits "
+        "are written with rank 0 and a SUPPRESSED note, and raised again if the entry changed",
+    )
     parser.add_argument("--fail-on-hit", action="store_true", help="exit 1 if any row has a hit")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     parser.set_defaults(handler=run)
@@ -136,7 +149,24 @@ def _delimiter(text: str | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the batch; print the summary on stderr; return the exit code."""
-    screener = build_screener(args.lists, args.threshold)
+    if args.only_changed_since:
+        from screening import DeltaScreener, default_watchlists, load_lists
+
+        screener: Screener = DeltaScreener(
+            load_lists(args.only_changed_since),
+            default_watchlists(args.lists),
+            threshold=args.threshold,
+        )
+    else:
+        screener = build_screener(args.lists, args.threshold)
+    allowlist = None
+    if args.allowlist:
+        from screening.lifecycle.allowlist import load_allowlist
+
+        if not args.id_column:
+            raise InputError("--allowlist needs --id-column: decisions are per customer id")
+        allowlist = load_allowlist(args.allowlist)
+    screener.freshness()  # fail-closed: refuse before the first row, not at it
     for warning in list_warnings(screener.identities):
         print(f"screening: warning: {warning}", file=sys.stderr)
     rejects = args.rejects
@@ -165,6 +195,7 @@ def run(args: argparse.Namespace) -> int:
             resume_run=args.resume,
             chunk_rows=args.chunk_rows,
             progress=bar,
+            allowlist=allowlist,
         )
     except KeyboardInterrupt:
         if args.output != "-":

@@ -15,6 +15,7 @@ The file is CSV (``.csv``, header below) or JSON (a list of objects with the sam
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -79,6 +80,16 @@ class AllowList:
 
     def __iter__(self) -> Iterator[AllowDecision]:
         return (d for v in self._by_key.values() for d in v)
+
+    def fingerprint(self) -> str:
+        """sha256 of the decisions, in a fixed order: a resumed batch run refuses to continue
+        under another allow-list."""
+        lines = sorted(
+            "\t".join((d.customer_id, d.list_uid, d.content_hash, d.decided_by,
+                       d.decided_at.isoformat(), d.reason))
+            for d in self
+        )  # fmt: skip
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
     def decisions_for(self, customer_id: str, list_uid: str) -> tuple[AllowDecision, ...]:
         """Every decision about this customer and list entry (any content hash)."""
