@@ -138,13 +138,15 @@ class ScreenerHolder:
             return snap
 
     def check_fresh(self, snap: Snapshot) -> tuple[str, ...]:
-        """The freshness warnings for ``snap`` (none without a freshness check).
+        """The freshness warnings for ``snap``: from the freshness check given, else from the
+        screener's own stale-list policy (``SCREENING_MAX_LIST_AGE_DAYS``,
+        ``SCREENING_FAIL_CLOSED``).
 
         Raises:
             StaleListError: a list is stale and the policy is fail-closed.
         """
         if self.freshness is None:
-            return ()
+            return snap.screener.freshness()
         return self.freshness(snap.screener.lists)
 
     def readiness(self) -> tuple[bool, str]:
