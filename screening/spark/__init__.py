@@ -17,6 +17,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
         "screening.spark needs pyspark, pandas and pyarrow: pip install 'screening[spark]'"
     ) from exc
 
+from screening.spark.ownership import BLOCKED_SCHEMA, blocked_entities
 from screening.spark.screen import CLEAR, ERROR, HIT, screen_dataframe, screened_schema
 
 __all__ = [
