@@ -108,11 +108,15 @@ def _meets(
 
 
 def _fixpoint(
-    start: DataFrame, own: DataFrame, control: DataFrame | None, regime: Regime, lower: bool
-) -> DataFrame:
+    blocked: DataFrame,
+    size: int,
+    own: DataFrame,
+    control: DataFrame | None,
+    regime: Regime,
+    lower: bool,
+) -> tuple[DataFrame, int]:
+    """The least blocked set containing ``blocked`` (``size`` distinct ids), and its size."""
     bound, open_end = ("lo", "lo_open") if lower else ("hi", "hi_open")
-    blocked = start.select("id").distinct().localCheckpoint()
-    size = blocked.count()
     rounds = 0
     while True:
         rounds += 1
@@ -121,18 +125,16 @@ def _fixpoint(
             F.sum(bound).alias("total"), F.sum(F.col(open_end).cast("int")).alias("opens")
         )
         meets = _meets(F.col("total"), F.col("opens"), regime.threshold, regime.inclusive, lower)
-        parts = [blocked, sums.filter(meets).select(F.col("owned").alias("id"))]
+        grown = blocked.unionByName(sums.filter(meets).select(F.col("owned").alias("id")))
         if control is not None:
             led = control.join(blocked, control.holder == blocked.id, "left_semi")
-            parts.append(led.select(F.col("owned").alias("id")))
-        grown = parts[0]
-        for part in parts[1:]:
-            grown = grown.unionByName(part)
-        grown = grown.distinct().localCheckpoint()
+            grown = grown.unionByName(led.select(F.col("owned").alias("id")))
+        # cut the lineage every round; the count materialises the checkpoint (one job)
+        grown = grown.distinct().localCheckpoint(eager=False)
         new_size = grown.count()
         if new_size == size:  # the set only grows, so an equal size is the same set
             log.info("%s bounds: fixpoint after %d rounds", "lower" if lower else "upper", rounds)
-            return grown
+            return grown, size
         blocked, size = grown, new_size
 
 
@@ -161,11 +163,15 @@ def iterative_blocked(
         )
     spark = edges.sparkSession
     parsed = edges.select(columns).mapInPandas(_ParseEdges(columns), PARSED_SCHEMA)
-    parsed = parsed.localCheckpoint()
-    bad = parsed.filter(F.col("problem").isNotNull()).select("problem").limit(1).collect()
-    if bad:
-        raise OwnershipError(bad[0][0])
-    unknown = parsed.filter(F.col("percent_problem").isNotNull()).count()
+    parsed = parsed.localCheckpoint(eager=False)
+    (check,) = parsed.agg(
+        F.first("problem", ignorenulls=True).alias("problem"),
+        F.count("percent_problem").alias("unknown"),
+        F.max(~F.col("control") & (F.col("lo") != F.col("hi"))).alias("imprecise"),
+    ).collect()
+    if check.problem is not None:
+        raise OwnershipError(check.problem)
+    unknown = check.unknown
     if unknown:
         log.warning("%d edges with an unreadable percentage kept as unknown shares", unknown)
     when = F.lit(day)
@@ -181,12 +187,12 @@ def iterative_blocked(
         valid.filter(~F.col("control"))
         .dropDuplicates([*key, "share_class"])
         .select("holder", "owned", "lo", "hi", "lo_open", "hi_open", "stake")
-        .localCheckpoint()
+        .localCheckpoint(eager=False)
     )
     control = None
     if regime.control_counts:
         control = valid.filter(F.col("control")).select("holder", "owned").distinct()
-        control = control.localCheckpoint()
+        control = control.localCheckpoint(eager=False)
     propagating: list[str] = []
     fixed: list[str] = []
     for party, designation in sorted(seeds.items()):
@@ -195,8 +201,10 @@ def iterative_blocked(
             if BLOCKED in labels:
                 (propagating if labels[BLOCKED] else fixed).append(party)
     seed_df = spark.createDataFrame([(p,) for p in propagating], "id string")
-    lower = _fixpoint(seed_df, own, control, regime, lower=True)
-    upper = _fixpoint(lower, own, control, regime, lower=False)
+    lower, size = _fixpoint(seed_df, len(propagating), own, control, regime, lower=True)
+    upper = lower
+    if check.imprecise:  # without ranges or unknown shares the upper bounds are the lower ones
+        upper, _ = _fixpoint(lower, size, own, control, regime, lower=False)
     blocked = lower.unionByName(spark.createDataFrame([(p,) for p in fixed], "id string"))
     blocked = blocked.distinct()
     possibly = upper.join(blocked, "id", "left_anti")
