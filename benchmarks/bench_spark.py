@@ -9,6 +9,11 @@ What is measured, in one run so that the ratios are fair on a shared machine:
   call itself (lists checked, index saved, reloaded and broadcast on the driver) is timed apart;
   a warm-up job first starts the Python workers and loads the index in each, the cost a cluster
   pays once per executor process; then the timed job;
+* **single process, streaming**: the same rows through ``screen()`` one by one with the results
+  dropped, as each Spark batch does (``screen_many`` keeps every result, which the garbage
+  collector then walks again and again);
+* **index**: the saved index's size, and the time and memory of ``Screener.load``, which each
+  Python worker pays once;
 * **ownership**: ``blocked_entities`` on the synthetic power-law graph of
   ``bench_ownership.py`` (``--holdings``, default 200,000), by the collect path (edges to the
   driver as Arrow, then the exact engine) and by the iterative DataFrame fallback, next to the
@@ -32,6 +37,7 @@ import os
 import platform
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +56,23 @@ from screening import OwnershipGraph, Screener  # noqa: E402
 from screening.spark import blocked_entities, screen_dataframe  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ofac"
+
+
+class Rounds(logging.Handler):
+    """Keeps the fallback's "fixpoint after N rounds" messages."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seen: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "rounds" in record.getMessage():
+            self.seen.append(record.getMessage())
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
 def timed(action: Callable[[], object]) -> tuple[float, object]:
@@ -125,9 +148,26 @@ def main() -> None:
     assert isinstance(results, list)
     single_rate = len(sample) / t_single
     hit_share = sum(r.is_hit for r in results) / len(results)
+    del results
     say(
         f"single process: Screener.screen_many {len(sample):,} rows in {t_single:.1f} s = "
         f"{single_rate:,.0f} rows/s (one core); {hit_share:.2%} of rows hit"
+    )
+    # the same rows screened one by one and the results dropped, as a streaming job (and each
+    # Spark batch) does: no list of 100,000 results for the garbage collector to walk
+    t_stream, _ = timed(lambda: [screener.screen(name) and None for name in sample])
+    stream_rate = len(sample) / t_stream
+    say(f"single process: screen() per row, results dropped: {stream_rate:,.0f} rows/s")
+    with tempfile.TemporaryDirectory() as tmp:
+        screener.save(Path(tmp) / "index")
+        size = (Path(tmp) / "index").stat().st_size
+        before = rss_mb()
+        t_load, loaded = timed(lambda: Screener.load(Path(tmp) / "index"))
+        grown = rss_mb() - before
+        del loaded
+    say(
+        f"index: {size / 1e6:.0f} MB saved; Screener.load {t_load:.1f} s, RSS +{grown:.0f} MB "
+        "(paid once per Python worker)"
     )
 
     # Spark: rows generated in the JVM, names picked from the pool by a hash of the row id
@@ -163,7 +203,10 @@ def main() -> None:
         f"spark: screen_dataframe {args.rows:,} rows in {t_spark:.1f} s = {spark_rate:,.0f} "
         f"rows/s ({args.master}); output rows by status {dict(sorted(by_status.items()))}"
     )
-    say(f"ratio spark / single process: {spark_rate / single_rate:.2f}x")
+    say(
+        f"ratio spark / single process: {spark_rate / single_rate:.2f}x (screen_many), "
+        f"{spark_rate / stream_rate:.2f}x (screen() per row)"
+    )
 
     # ownership: collect path, iterative fallback, and the engine alone
     entities = args.holdings // 4
@@ -179,6 +222,11 @@ def main() -> None:
         return len(report.blocked)
 
     t_engine, engine_blocked = timed(engine)
+    rounds = Rounds()
+    logging.disable(logging.NOTSET)
+    fixpoint_log = logging.getLogger("screening.spark.fixpoint")
+    fixpoint_log.setLevel(logging.INFO)
+    fixpoint_log.addHandler(rounds)
     frame = spark.createDataFrame(edges, "owner string, owned string, percent string")
     frame = frame.localCheckpoint()
     say(
@@ -197,7 +245,10 @@ def main() -> None:
         )
         assert isinstance(got, set)
         results_by_method[method] = got
-        say(f"ownership: blocked_entities(method={method!r}) {t:.1f} s, {len(got):,} rows")
+        say(
+            f"ownership: blocked_entities(method={method!r}) {t:.1f} s, {len(got):,} rows"
+            + (f"; {', '.join(rounds.seen)}" if method == "iterative" else "")
+        )
     same = results_by_method["collect"] == results_by_method["iterative"]
     say(f"ownership: iterative result identical to collect: {same}")
     if args.output:
