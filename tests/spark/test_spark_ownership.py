@@ -21,6 +21,7 @@ from pyspark.sql import DataFrame, SparkSession
 
 from screening import Designation, OwnershipError, OwnershipGraph
 from screening.ownership.stakes import parse_stake
+from screening.spark import blocked_entities
 
 pytestmark = pytest.mark.spark
 
@@ -177,8 +178,6 @@ class Run:
 
 
 def run(spark: SparkSession, edges: list[Edge], seeds: list[Seed], regime: str) -> Run:
-    from screening.spark import blocked_entities
-
     frame = spark.createDataFrame([_padded(e) for e in edges], EDGE_SCHEMA)
     seeds_df = spark.createDataFrame(seeds, SEED_SCHEMA)
     collect = blocked_entities(frame, seeds_df, regime=regime, as_of=AS_OF).collect()
@@ -258,8 +257,6 @@ def test_explanations(ofac: Run) -> None:
 
 
 def test_uk_needs_the_collect_path(spark: SparkSession) -> None:
-    from screening.spark import blocked_entities
-
     frame = spark.createDataFrame(
         [("X", "B", "30"), ("Y", "B", "30")], "owner string, owned string, percent string"
     )
@@ -270,8 +267,6 @@ def test_uk_needs_the_collect_path(spark: SparkSession) -> None:
 
 @pytest.mark.parametrize("method", ["collect", "iterative"])
 def test_bad_edges_raise(spark: SparkSession, method: Any) -> None:
-    from screening.spark import blocked_entities
-
     def frame(*rows: Edge) -> DataFrame:
         return spark.createDataFrame([_padded(r) for r in rows], EDGE_SCHEMA)
 
