@@ -181,7 +181,8 @@ def _wait_for_rows(out: Path, rows: int, process: subprocess.Popen[bytes]) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_killed_process_resumes_to_the_same_bytes(tmp_path: Path, sig: signal.Signals) -> None:
-    source = customers(tmp_path, 12_000)
+    # Enough rows that the run is still going when the signal lands, on a fast machine too.
+    source = customers(tmp_path, 40_000)
     common = ["batch", str(source), "--name-column", "name", "--id-column", "id", "--all-rows",
               "--chunk-rows", "200", "--workers", "2", "-q"]  # fmt: skip
     whole = _cli(*common, "-o", str(tmp_path / "whole.csv"))
