@@ -324,8 +324,8 @@ class OwnershipReport:
         lo = Decimal(lo_key // eps).scaleb(-places)
         hi = Decimal(-(-hi_key // eps)).scaleb(-places)
         return Stake(
-            lo.normalize(),
-            hi.normalize(),
+            _plain(lo),
+            _plain(hi),
             bool(flags & LO_OPEN),
             bool(flags & HI_OPEN),
             not flags & UNKNOWN,
@@ -390,3 +390,9 @@ class OwnershipReport:
             f"<OwnershipReport {self.regime.name} as_of={self.as_of} "
             f"blocked={len(self.blocked)} possibly_blocked={len(self.possibly_blocked)}>"
         )
+
+
+def _plain(value: Decimal) -> Decimal:
+    """The value without trailing zeros and in positional notation: 30, not 3E+1 (which is what
+    ``normalize()`` alone gives and what JSON would then show)."""
+    return Decimal(format(value.normalize(), "f"))
