@@ -61,14 +61,24 @@ def _baseline(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def _peak_rss_kib() -> int:
+    """Peak RSS of this process in KiB: VmHWM, which starts afresh at exec (ru_maxrss does not:
+    it keeps the high-water mark of the parent that forked us)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def _child(mode: str, path: Path, passes: int) -> dict[str, object]:
     """One measurement in this (fresh) process."""
     import screening
 
-    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base_rss = _peak_rss_kib()
     if mode == "rss":
         wl = screening.load_list(path)
-        peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak_rss = _peak_rss_kib()
         return {"entries": len(wl), "rss_kib": peak_rss - base_rss, "base_kib": base_rss}
     if mode == "tracemalloc":
         tracemalloc.start()
@@ -124,7 +134,7 @@ def _measure(label: str, path: Path, passes: int) -> str:
     size = f"{_size(path) / 1e6:8.1f} MB"
     fmt = sniff_format(path)
     if fmt is None:
-        return f"{label:<48} {size}  not recognised by any loader (format not available yet)"
+        return f"{label:<48} {size}  no list publication here (no main list file of a known format)"
     rss = _run_child("rss", path, passes)
     if "error" in rss:
         return f"{label:<48} {size}  {fmt}: load failed: {rss['error']}"
