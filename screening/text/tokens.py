@@ -24,6 +24,8 @@ from enum import IntEnum
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from screening.text.keys import is_wade_giles_marker, is_wade_giles_pair, wade_giles_to_pinyin
 from screening.text.scripts import LATIN, script_of
 from screening.text.tables import read_table
@@ -229,6 +231,28 @@ def _word_tokens(word: str, marked: bool) -> tuple[Token, ...]:
     return tuple(out)
 
 
+@cache
+def _phrases_by_start() -> dict[tuple[str, int], tuple[tuple[tuple[str, ...], str], ...]]:
+    grouped: dict[tuple[str, int], list[tuple[tuple[str, ...], str]]] = {}
+    for words, canonical in _legal_forms().items():
+        if len(words) > 1:
+            grouped.setdefault((words[0], len(words)), []).append((words, canonical))
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+def _misspelt_phrase(words: tuple[str, ...]) -> str | None:
+    """The legal form a multi-word phrase spells with a typo after its first word
+    (``limited liaiblity company``, ``joint stock copmany``): one edit in a word of 5+
+    letters, the first word exact."""
+    for phrase, canonical in _phrases_by_start().get((words[0], len(words)), ()):
+        if all(
+            a == b or (len(b) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1)
+            for a, b in zip(words[1:], phrase[1:], strict=True)
+        ):
+            return canonical
+    return None
+
+
 def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     """Replace legal-form phrases by one canonical token, if some other token remains. A short
     form that is also a plausible name (``Sá``, ``Pao``) counts only when written with dots
@@ -244,7 +268,10 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     while i < n:
         if tokens[i].text in firsts:
             for size in range(min(_legal_max_len(), n - i), 0, -1):
-                canonical = forms.get(tuple(t.text for t in tokens[i : i + size]))
+                words = tuple(t.text for t in tokens[i : i + size])
+                canonical = forms.get(words)
+                if canonical is None and size > 1:
+                    canonical = _misspelt_phrase(words)
                 if (
                     canonical is not None
                     and size == 1

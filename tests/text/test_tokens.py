@@ -93,3 +93,10 @@ def test_nothing_to_tokenize() -> None:
 def test_tokenize_never_raises_and_gives_clean_ascii(text: str) -> None:
     for token in tokenize(text):
         assert token.text and token.text.isascii() and token.text == token.text.lower()
+
+
+def test_a_legal_form_phrase_with_a_typo_is_still_a_legal_form() -> None:
+    # Found by the batch benchmark: "liaiblity" left "limited ... company" as three heavy words.
+    assert texts("limited liaiblity company signatek")[0] == "llc"
+    assert texts("joint stock copmany united credit bureau")[0] == "jsc"
+    assert texts("limited liberty company x")[:2] == ["ltd", "liberty"]  # another word
