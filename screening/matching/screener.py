@@ -71,7 +71,7 @@ MAX_QUERY_TOKENS = 48
 SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
-_COVER_LIMIT = 2_000_000  # (query unit, name) bounds kept; ~150 bytes each
+_COVER_LIMIT = 500_000  # (query unit, name) bounds kept; ~150 bytes each, per process
 INDEX_FILE = "lists.screening-index"
 
 Matches = QueryTokenMatches | InitialMatches
