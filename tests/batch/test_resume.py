@@ -148,8 +148,11 @@ def test_resume_needs_files(screener: Screener, tmp_path: Path) -> None:
 
 # --- a real process, killed -----------------------------------------------------------------
 
+# Ctrl-C's handler is restored: a test run started in the background (a CI job) would
+# otherwise pass on an ignored SIGINT to the child, which then never sees the signal.
 _CHILD = """
-import sys
+import signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from screening.cli import main
 sys.exit(main(sys.argv[1:]))
 """
