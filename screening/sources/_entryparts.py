@@ -8,9 +8,11 @@ kept, and a value the model refuses becomes a :class:`Malformed` naming the reco
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
+from xml.etree.ElementTree import Element
 
 from pydantic import ValidationError
 
@@ -26,11 +28,13 @@ from screening.models import (
 )
 from screening.sources._compact import compact
 from screening.sources._validation import validation_reason
-from screening.sources._xmlvalues import Malformed
+from screening.sources._xml import local_name
+from screening.sources._xmlvalues import Malformed, describe, folded
 from screening.text.scripts import token_script
 
 __all__ = ["EntryParts", "name_script"]
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -104,3 +108,20 @@ class EntryParts:
             )
         except ValidationError as exc:
             raise Malformed(where, validation_reason(exc)) from None
+
+
+def child_fields(
+    element: Element, known: Iterable[str], where: str, parts: EntryParts
+) -> dict[str, str]:
+    """The text of each known child element, by tag (blank ones left out); an unknown child
+    with content is logged with ``where`` and kept as a property of the entry."""
+    fields: dict[str, str] = {}
+    for child in element:
+        tag = local_name(child.tag)
+        if tag not in known:
+            if (extra := describe(child)) is not None:
+                log.warning("%s: unknown element %s kept as a property", where, tag)
+                parts.add_property(tag, extra)
+        elif (value := folded(child.text)) is not None:
+            fields[tag] = value
+    return fields

@@ -28,9 +28,7 @@ import logging
 from xml.etree.ElementTree import Element
 
 from screening.models import EntryKind, Name, NamePart, NamePartRole, NameStrength, NameType
-from screening.sources._entryparts import EntryParts, name_script
-from screening.sources._xml import local_name
-from screening.sources._xmlvalues import describe, folded
+from screening.sources._entryparts import EntryParts, child_fields, name_script
 
 __all__ = ["NON_LATIN", "name", "non_latin_name"]
 
@@ -54,21 +52,6 @@ _NON_LATIN_LABELS = (
 _WHOLE_NAME_ROLES = {EntryKind.ENTITY: NamePartRole.ENTITY, EntryKind.VESSEL: NamePartRole.VESSEL}
 
 
-def _fields(
-    element: Element, known: tuple[str, ...], where: str, parts: EntryParts
-) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for child in element:
-        tag = local_name(child.tag)
-        if tag not in known:
-            if (extra := describe(child)) is not None:
-                log.warning("%s: unknown element %s kept as a property", where, tag)
-                parts.add_property(tag, extra)
-        elif (value := folded(child.text)) is not None:
-            fields[tag] = value
-    return fields
-
-
 def _code(value: str | None) -> str:
     return " ".join((value or "").casefold().rstrip(".").split())
 
@@ -78,7 +61,7 @@ def name(element: Element, kind: EntryKind, where: str, parts: EntryParts) -> Na
 
     The caller puts the primary name first.
     """
-    fields = _fields(element, (*_PARTS, "NameType", "AliasStrength"), where, parts)
+    fields = child_fields(element, (*_PARTS, "NameType", "AliasStrength"), where, parts)
     values = [(tag, fields[tag]) for tag in _PARTS if tag in fields]
     if not values:
         if fields:
@@ -119,7 +102,7 @@ def name(element: Element, kind: EntryKind, where: str, parts: EntryParts) -> Na
 
 def non_latin_name(element: Element, where: str, parts: EntryParts) -> None:
     """Add the non-Latin name held by ``element`` (the parent of ``NameNonLatinScript``)."""
-    fields = _fields(element, (NON_LATIN, *(t for t, _ in _NON_LATIN_LABELS)), where, parts)
+    fields = child_fields(element, (NON_LATIN, *(t for t, _ in _NON_LATIN_LABELS)), where, parts)
     full = fields.get(NON_LATIN)
     if full is None:
         return

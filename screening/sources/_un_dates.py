@@ -24,9 +24,8 @@ from xml.etree.ElementTree import Element
 from pydantic import ValidationError
 
 from screening.models import DateOfBirth, FuzzyDate
-from screening.sources._entryparts import EntryParts
-from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
+from screening.sources._entryparts import EntryParts, child_fields
+from screening.sources._xmlvalues import Malformed, xs_date
 
 __all__ = ["alias_date_of_birth", "date_of_birth"]
 
@@ -75,19 +74,6 @@ def _month_year(note: str) -> FuzzyDate | None:
     return None if m is None or month is None else FuzzyDate(year=int(m.group(2)), month=month)
 
 
-def _fields(element: Element, where: str, parts: EntryParts) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for child in element:
-        tag = local_name(child.tag)
-        if tag not in _FIELDS:
-            if (extra := describe(child)) is not None:
-                log.warning("%s: unknown element %s kept as a property", where, tag)
-                parts.add_property(tag, extra)
-        elif (value := folded(child.text)) is not None:
-            fields[tag] = value
-    return fields
-
-
 def date_of_birth(element: Element, where: str, parts: EntryParts) -> None:
     """Read one ``INDIVIDUAL_DATE_OF_BIRTH`` into ``parts`` (see the module docstring).
 
@@ -95,7 +81,7 @@ def date_of_birth(element: Element, where: str, parts: EntryParts) -> None:
         Malformed: an impossible date, a year that is not a number, a ``BETWEEN`` without
             both years or ending before it starts.
     """
-    fields = _fields(element, where, parts)
+    fields = child_fields(element, _FIELDS, where, parts)
     if not fields:
         return
     kind = fields.get("TYPE_OF_DATE", "").upper()

@@ -19,10 +19,9 @@ import logging
 from xml.etree.ElementTree import Element
 
 from screening.models import Address, Identifier, IdScheme
-from screening.sources._entryparts import EntryParts
+from screening.sources._entryparts import EntryParts, child_fields
 from screening.sources._facts import id_scheme
-from screening.sources._xml import local_name
-from screening.sources._xmlvalues import Malformed, describe, folded, xs_date
+from screening.sources._xmlvalues import Malformed, xs_date
 
 __all__ = ["address", "document", "place_of_birth"]
 
@@ -51,25 +50,10 @@ _DOCUMENT_TYPES = {
 }
 
 
-def _fields(
-    element: Element, known: frozenset[str] | tuple[str, ...], where: str, parts: EntryParts
-) -> dict[str, str]:
-    fields: dict[str, str] = {}
-    for child in element:
-        tag = local_name(child.tag)
-        if tag not in known:
-            if (extra := describe(child)) is not None:
-                log.warning("%s: unknown element %s kept as a property", where, tag)
-                parts.add_property(tag, extra)
-        elif (value := folded(child.text)) is not None:
-            fields[tag] = value
-    return fields
-
-
 def place_of_birth(element: Element, where: str, parts: EntryParts) -> None:
     """``INDIVIDUAL_PLACE_OF_BIRTH``: its fields joined, ``"Musanze District, Northern
     Province, Rwanda"``, a note in parentheses."""
-    fields = _fields(element, _PLACE_FIELDS, where, parts)
+    fields = child_fields(element, _PLACE_FIELDS, where, parts)
     place = ", ".join(fields[f] for f in _PLACE_FIELDS[:-1] if f in fields)
     if "NOTE" in fields:
         place = f"{place} ({fields['NOTE']})" if place else fields["NOTE"]
@@ -80,7 +64,7 @@ def place_of_birth(element: Element, where: str, parts: EntryParts) -> None:
 def address(element: Element, where: str, parts: EntryParts) -> None:
     """``INDIVIDUAL_ADDRESS`` / ``ENTITY_ADDRESS``; ``NOTE`` ("as of June 2016") is the
     address's remark."""
-    fields = _fields(element, _ADDRESS_FIELDS, where, parts)
+    fields = child_fields(element, _ADDRESS_FIELDS, where, parts)
     if fields:
         parts.addresses.append(
             Address(
@@ -100,7 +84,7 @@ def document(element: Element, where: str, parts: EntryParts) -> None:
     Raises:
         Malformed: ``DATE_OF_ISSUE`` is not an ``xs:date``.
     """
-    fields = _fields(element, _DOCUMENT_FIELDS, where, parts)
+    fields = child_fields(element, _DOCUMENT_FIELDS, where, parts)
     if not fields:
         return
     label = fields.get("TYPE_OF_DOCUMENT") or fields.get("TYPE_OF_DOCUMENT2") or "Document"
