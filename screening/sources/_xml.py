@@ -20,7 +20,7 @@ from defusedxml.ElementTree import iterparse as _defused_iterparse
 
 from screening.errors import ListFormatError, ListNotFoundError
 
-__all__ = ["Readable", "local_name", "safe_iterparse"]
+__all__ = ["Readable", "local_name", "root_children", "safe_iterparse"]
 
 
 class Readable(Protocol):
@@ -74,3 +74,31 @@ def safe_iterparse(
             "external references, and this library never expands or fetches them"
         )
         raise ListFormatError(path, line, reason) from exc
+
+
+def root_children(path: Path, root_name: str) -> Iterator[tuple[Element, Element | None]]:
+    """Stream the children of a file's root element, each as soon as it is complete.
+
+    Yields ``(root, None)`` once, when the root starts (its attributes are readable then), then
+    ``(root, child)`` for every child; the root is cleared after each child is handled, so
+    memory stays flat whatever the file size.
+
+    Raises:
+        ListFormatError: the root element is not ``root_name``, or as :func:`safe_iterparse`.
+    """
+    depth = 0
+    root: Element | None = None
+    for event, element in safe_iterparse(path, ("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth == 1:
+                tag = local_name(element.tag)
+                if tag != root_name:
+                    raise ListFormatError(path, tag, f"the root element is not {root_name}")
+                root = element
+                yield root, None
+            continue
+        depth -= 1
+        if depth == 1 and root is not None:
+            yield root, element
+            root.clear()

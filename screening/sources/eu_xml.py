@@ -35,7 +35,7 @@ from screening.errors import ListFormatError
 from screening.models import Entry, ListProvenance, Watchlist
 from screening.sources._eu_entity import SOURCE, eu_entry
 from screening.sources._files import digest
-from screening.sources._xml import local_name, safe_iterparse
+from screening.sources._xml import local_name, root_children
 from screening.sources._xmlhead import root_element
 from screening.sources._xmlvalues import Malformed, folded, xs_datetime_day
 
@@ -76,19 +76,9 @@ def _published(root: Element, path: Path) -> date:
 def _read(path: Path) -> tuple[dict[str, Entry], date | None]:
     entries: dict[str, Entry] = {}
     published: date | None = None
-    depth = 0
-    root: Element | None = None
-    for event, element in safe_iterparse(path, ("start", "end")):
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                if local_name(element.tag) != _ROOT:
-                    raise Malformed(local_name(element.tag), f"the root element is not {_ROOT}")
-                root = element
-                published = _published(element, path)
-            continue
-        depth -= 1
-        if depth != 1 or root is None:
+    for root, element in root_children(path, _ROOT):
+        if element is None:
+            published = _published(root, path)
             continue
         tag = local_name(element.tag)
         if tag != _RECORD:
@@ -103,7 +93,6 @@ def _read(path: Path) -> tuple[dict[str, Entry], date | None]:
             if uid in entries:
                 raise Malformed(where, f"a second sanctionEntity with logicalId {uid!r}")
             entries[uid] = eu_entry(element, uid, where)
-        root.clear()  # the entity is read; keep memory flat
     return entries, published
 
 

@@ -47,7 +47,7 @@ from screening.models import Entry, EntryKind, ListProvenance, Watchlist
 from screening.sources._files import digest
 from screening.sources._uk_dates import uk_date
 from screening.sources._uk_designation import KINDS, SOURCE, uk_entry
-from screening.sources._xml import local_name, safe_iterparse
+from screening.sources._xml import local_name, root_children
 from screening.sources._xmlhead import root_element
 from screening.sources._xmlvalues import Malformed, folded
 
@@ -108,18 +108,8 @@ class _Reader:
         self.entries[uid] = uk_entry(element, uid, kind, where, unknown_kind=unknown)
 
     def read(self, path: Path) -> None:
-        depth = 0
-        root: Element | None = None
-        for event, element in safe_iterparse(path, ("start", "end")):
-            if event == "start":
-                depth += 1
-                if depth == 1:
-                    if local_name(element.tag) != _ROOT:
-                        raise Malformed(local_name(element.tag), f"the root element is not {_ROOT}")
-                    root = element
-                continue
-            depth -= 1
-            if depth != 1 or root is None:
+        for _, element in root_children(path, _ROOT):
+            if element is None:
                 continue
             tag = local_name(element.tag)
             if tag == _RECORD:
@@ -131,7 +121,6 @@ class _Reader:
                     raise Malformed(f"{_ROOT}/DateGenerated", str(exc)) from None
             else:
                 log.warning("%s: unknown element %s under %s skipped", path, tag, _ROOT)
-            root.clear()  # the designation is read; keep memory flat
 
 
 def load(path: str | os.PathLike[str]) -> Watchlist:
