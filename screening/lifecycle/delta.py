@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from screening.matching.corroboration import QueryFacts
 from screening.matching.screener import DEFAULT_LIMIT, DEFAULT_THRESHOLD, PreparedQuery, Screener
 from screening.models import EntryKind, Watchlist
 
@@ -147,7 +148,16 @@ class DeltaScreener(Screener):
             return super().prepare(name, kind)
         return probe
 
-    def candidates(self, query: PreparedQuery, required: float, floor: float = 0.0) -> list[int]:
+    def candidates(
+        self,
+        query: PreparedQuery,
+        required: float,
+        floor: float = 0.0,
+        *,
+        facts: QueryFacts | None = None,
+        threshold: float | None = None,
+    ) -> list[int]:
         """The full screener's candidates that belong to added or changed entries."""
         keep = self._delta_names
-        return [name for name in super().candidates(query, required, floor) if name in keep]
+        found = super().candidates(query, required, floor, facts=facts, threshold=threshold)
+        return [name for name in found if name in keep]

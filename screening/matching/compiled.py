@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, SupportsIndex, overload
 
 from screening.matching.commonness import commonness_weight
+from screening.matching.corroboration import entry_facts
 from screening.matching.similarity import TokenInfo, token_info
 from screening.models import (
     Entry,
@@ -207,7 +208,8 @@ class CompiledLists:
     Attributes:
         identities: the identity of each list, in the order given.
         entries: every entry of every list; ``entry_list[i]`` is the index of its list,
-            ``entry_uid[i]`` and ``entry_kind[i]`` its uid and kind.
+            ``entry_uid[i]`` and ``entry_kind[i]`` its uid and kind, ``entry_years[i]`` and
+            ``entry_countries[i]`` what can confirm it (see ``corroboration.entry_facts``).
         name_entry, name_index: for each compiled name, its entry and its position in
             ``entry.names``.
         name_tokens, name_weights, name_base_weights, name_joined: per compiled name, the
@@ -219,12 +221,16 @@ class CompiledLists:
 
     def __init__(self, lists: Sequence[Watchlist]) -> None:
         self._lists: tuple[Watchlist, ...] | None = tuple(lists)
+        self._by_year: dict[int, frozenset[int]] | None = None
+        self._by_country: dict[str, frozenset[int]] | None = None
         self.identities = tuple(wl.identity for wl in lists)
         self.provenances = tuple(wl.provenance for wl in lists)
         entries: list[Entry] = []
         self.entry_list: list[int] = []
         self.entry_kind: list[EntryKind] = []
         self.entry_uid: list[str] = []
+        self.entry_years: list[tuple[int, ...]] = []
+        self.entry_countries: list[tuple[str, ...]] = []
         self.vocab = Vocabulary()
         self.name_entry: list[int] = []
         self.name_index: list[int] = []
@@ -272,6 +278,9 @@ class CompiledLists:
         self.entry_list.append(list_no)
         self.entry_kind.append(entry.kind)
         self.entry_uid.append(entry.uid)
+        years, countries = entry_facts(entry)
+        self.entry_years.append(years)
+        self.entry_countries.append(countries)
         personal = entry.kind == EntryKind.INDIVIDUAL
         seen: set[tuple[tuple[int, ...], bool]] = set()
         for name_no, name in enumerate(entry.names):
@@ -320,6 +329,27 @@ class CompiledLists:
             idf = min(idf, commonness_weight(info.text))
         return idf * KIND_FACTOR[info.kind]
 
+    def entries_by_birth_year(self) -> dict[int, frozenset[int]]:
+        """The entries each birth year can confirm (inside one of their listed ranges)."""
+        if self._by_year is None:
+            found: dict[int, set[int]] = {}
+            for entry_no, years in enumerate(self.entry_years):
+                for i in range(0, len(years), 2):
+                    for year in range(years[i], years[i + 1] + 1):
+                        found.setdefault(year, set()).add(entry_no)
+            self._by_year = {year: frozenset(entries) for year, entries in found.items()}
+        return self._by_year
+
+    def entries_by_country(self) -> dict[str, frozenset[int]]:
+        """The entries each country code can confirm."""
+        if self._by_country is None:
+            found: dict[str, set[int]] = {}
+            for entry_no, countries in enumerate(self.entry_countries):
+                for code in countries:
+                    found.setdefault(code, set()).add(entry_no)
+            self._by_country = {code: frozenset(entries) for code, entries in found.items()}
+        return self._by_country
+
     def strong_names(self) -> Iterable[int]:
         """Ids of the compiled names that can trigger a hit (strong names)."""
         return (i for i, weak in enumerate(self.name_weak) if not weak)
@@ -329,6 +359,8 @@ class CompiledLists:
     _PLAIN = (
         "entry_list",
         "entry_uid",
+        "entry_years",
+        "entry_countries",
         "name_entry",
         "name_index",
         "name_tokens",
@@ -363,6 +395,7 @@ class CompiledLists:
         for name in cls._PLAIN:
             setattr(self, name, state[name])
         self._lists = None
+        self._by_year = self._by_country = None
         kinds = {k.value: k for k in EntryKind}
         self.entry_kind = [kinds[k] for k in state["entry_kind"]]
         self.entries = EntryTable(blob=state["entries"], offsets=state["entry_offsets"])

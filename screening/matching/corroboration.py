@@ -30,7 +30,15 @@ from screening.models import Entry, FuzzyDate
 from screening.results import Adjustment
 from screening.text.countries import country_code
 
-__all__ = ["MAX_BONUS", "QueryFacts", "adjustments", "parse_query_dob", "query_facts"]
+__all__ = [
+    "MAX_BONUS",
+    "QueryFacts",
+    "adjustments",
+    "bonus_bound",
+    "entry_facts",
+    "parse_query_dob",
+    "query_facts",
+]
 
 DOB_EXACT = 0.06
 DOB_YEAR = 0.04
@@ -145,3 +153,32 @@ def adjustments(entry: Entry, facts: QueryFacts) -> tuple[Adjustment, ...]:
         if adj is not None:
             found.append(adj)
     return tuple(found)
+
+
+def entry_facts(entry: Entry) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """What can confirm a match on ``entry``, compiled once: the birth years its dates of birth
+    cover (``first, last`` pairs, the ``circa`` slack included) and every country code that
+    :func:`adjustments` would credit."""
+    years: list[int] = []
+    for listed in entry.dates_of_birth:
+        slack = 1 if listed.circa else 0
+        years += [listed.start.year - slack, (listed.end or listed.start).year + slack]
+    codes = {
+        country_code(c) for c in (*entry.nationalities, *entry.citizenships, *entry.places_of_birth)
+    }
+    codes.update(country_code(a.country) for a in entry.addresses)
+    return tuple(years), tuple(sorted(c for c in codes if c))
+
+
+def bonus_bound(years: tuple[int, ...], countries: tuple[str, ...], facts: QueryFacts) -> float:
+    """The most :func:`adjustments` can add for an entry whose :func:`entry_facts` are
+    ``years`` and ``countries``: a bonus needs the query's birth year inside a listed range,
+    or the query's country among the entry's."""
+    bound = 0.0
+    if facts.dob is not None:
+        year = facts.dob.year
+        if any(years[i] <= year <= years[i + 1] for i in range(0, len(years), 2)):
+            bound += DOB_EXACT
+    if facts.country is not None and facts.country in countries:
+        bound += COUNTRY_MATCH
+    return bound

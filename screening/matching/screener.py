@@ -24,7 +24,14 @@ from screening._gc import paused_gc
 from screening.errors import IndexFileError, InputError, StaleListError
 from screening.freshness import FreshnessPolicy, check_freshness
 from screening.matching.compiled import CompiledLists, joined_token
-from screening.matching.corroboration import QueryFacts, adjustments, query_facts
+from screening.matching.corroboration import (
+    COUNTRY_MATCH,
+    DOB_EXACT,
+    QueryFacts,
+    adjustments,
+    bonus_bound,
+    query_facts,
+)
 from screening.matching.explain import explanation
 from screening.matching.index import CandidateIndex, InitialMatches
 from screening.matching.persist import (
@@ -71,6 +78,7 @@ MAX_QUERY_TOKENS = 48
 SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
+_NO_ENTRIES: frozenset[int] = frozenset()
 _COVER_LIMIT = 500_000  # (query unit, name) bounds kept; ~150 bytes each, per process
 INDEX_FILE = "lists.screening-index"
 
@@ -481,9 +489,21 @@ class Screener:
         s_c = min(1.0, covered / total) if total else 0.0
         return coverage_score(min(1.0, s_q), s_c, info)
 
-    def candidates(self, query: PreparedQuery, required: float, floor: float = 0.0) -> list[int]:
+    def candidates(
+        self,
+        query: PreparedQuery,
+        required: float,
+        floor: float = 0.0,
+        *,
+        facts: QueryFacts | None = None,
+        threshold: float | None = None,
+    ) -> list[int]:
         """Strong names that can reach query coverage ``required`` (0.0–1.0) and a name score
-        of ``floor``, in id order.
+        of ``floor``, in id order. With the query's ``facts`` and the ``threshold``, a name is
+        held to what its own entry's facts allow: ``required`` and ``floor`` are then the
+        loosest, for the largest bonus ``facts`` can give, and a name whose entry cannot
+        confirm them (no birth year range holding the query's, no such country) must reach
+        the threshold with the bonus it can get.
 
         Prefix filtering (see :mod:`screening.matching.index`): a name must match one of the
         heaviest substantive query tokens, so only their postings are read. Each such name is
@@ -556,17 +576,50 @@ class Screener:
                             masks[name] |= bits
         cache: dict[int, float] = {}
         units = self._units(query) if floor > 0.0 else []
+        held = self._entry_floors(facts, threshold)
+        name_entry = self.compiled.name_entry
         kept = []
         for name, mask in masks.items():
             got = cache.get(mask)
             if got is None:
                 got = cache[mask] = credit(mask)
-            if got >= need and (
-                floor <= 0.0 or self._name_bound(units, name, got / total) >= floor
-            ):
+            if got < need:
+                continue
+            name_floor = floor
+            if held is not None:
+                name_need, name_floor = held(name_entry[name])
+                if got < name_need * total - 1e-9:
+                    continue
+            if name_floor <= 0.0 or self._name_bound(units, name, got / total) >= name_floor:
                 kept.append(name)
         kept.sort()
         return kept
+
+    def _entry_floors(
+        self, facts: QueryFacts | None, threshold: float | None
+    ) -> Callable[[int], tuple[float, float]] | None:
+        """Per entry, the query coverage and name score it needs given what its facts can add
+        (``None``: the facts add nothing to tell entries apart)."""
+        if facts is None or threshold is None or facts.max_bonus <= 0.0:
+            return None
+        by_year = self.compiled.entries_by_birth_year() if facts.dob is not None else {}
+        by_country = self.compiled.entries_by_country() if facts.country is not None else {}
+        born = by_year.get(facts.dob.year, _NO_ENTRIES) if facts.dob is not None else _NO_ENTRIES
+        based = by_country.get(facts.country, _NO_ENTRIES) if facts.country else _NO_ENTRIES
+
+        def needs(bonus: float) -> tuple[float, float]:
+            return required_coverage(threshold, bonus), threshold - bonus - _ROUNDING_MARGIN
+
+        floors = {
+            (dob, country): needs((DOB_EXACT if dob else 0.0) + (COUNTRY_MATCH if country else 0.0))
+            for dob in (False, True)
+            for country in (False, True)
+        }
+
+        def held(entry_no: int) -> tuple[float, float]:
+            return floors[entry_no in born, entry_no in based]
+
+        return held
 
     def evaluate(
         self,
@@ -606,7 +659,12 @@ class Screener:
             )
             if ns.score <= 0.0:
                 continue
-            adj = adjustments(c.entries[entry_no], facts) if (facts.dob or facts.country) else ()
+            adj: tuple[Adjustment, ...] = ()
+            if facts.dob or facts.country:
+                bonus = bonus_bound(c.entry_years[entry_no], c.entry_countries[entry_no], facts)
+                if ns.score + bonus < threshold - _ROUNDING_MARGIN:
+                    continue  # below the threshold whatever the facts say
+                adj = adjustments(c.entries[entry_no], facts)
             final = ns.score + sum(a.delta for a in adj)
             final = min(final, 1.0 if ns.exact else NON_EXACT_CAP)
             final = round(max(0.0, final), SCORE_DECIMALS)
@@ -705,9 +763,8 @@ class Screener:
         query = self.prepare(name, k)
         required = required_coverage(t, facts.max_bonus)
         floor = t - facts.max_bonus - _ROUNDING_MARGIN
-        scored = self.evaluate(
-            query, self.candidates(query, required, floor), kind=k, facts=facts, threshold=t
-        )[:n]
+        names = self.candidates(query, required, floor, facts=facts, threshold=t)
+        scored = self.evaluate(query, names, kind=k, facts=facts, threshold=t)[:n]
         warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")

@@ -25,29 +25,37 @@ names = st.lists(st.sampled_from(POOL), min_size=1, max_size=4).map(" ".join)
 kinds = st.sampled_from([EntryKind.INDIVIDUAL, EntryKind.ENTITY])
 
 
+# Birth years and countries, few enough that queries and entries often agree.
+years = st.none() | st.sampled_from([1950, 1951, 1955])
+countries = st.none() | st.sampled_from(["CN", "RU", "IR"])
+Query = tuple[str, int | None, str | None]
+
+
 @st.composite
-def lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[str], float]:
+def lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[Query], float]:
     n = draw(st.integers(1, 12))
     entries = [
         entry(str(i), *draw(st.lists(names, min_size=1, max_size=3)), kind=draw(kinds),
-              weak=draw(st.lists(names, max_size=1)))
+              weak=draw(st.lists(names, max_size=1)), dob=draw(years),
+              nationality=draw(countries))
         for i in range(n)
     ]  # fmt: skip
-    queries = draw(st.lists(names, min_size=1, max_size=4))
+    queries = draw(st.lists(st.tuples(names, years, countries), min_size=1, max_size=4))
     threshold = draw(st.sampled_from([0.5, 0.7, 0.85, 0.95]))
     return Screener(watchlist(entries)), queries, threshold
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lists_and_queries())
-def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[str], float]) -> None:
+def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[Query], float]) -> None:
     screener, queries, threshold = case
-    for query in queries:
-        indexed = screener.screen(query, threshold=threshold, limit=1000)
-        reference = reference_scan(screener, query, threshold=threshold)
+    for query, year, country in queries:
+        dob = None if year is None else str(year)
+        indexed = screener.screen(query, dob=dob, country=country, threshold=threshold, limit=1000)
+        reference = reference_scan(screener, query, dob=dob, country=country, threshold=threshold)
         assert [(h.entry.uid, h.score) for h in indexed.hits] == [
             (screener.compiled.entries[s.entry].uid, s.score) for s in reference
-        ], query
+        ], (query, dob, country)
 
 
 def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:

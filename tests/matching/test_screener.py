@@ -110,6 +110,21 @@ def test_dob_and_country_corroborate_or_contradict(screener: Screener) -> None:
     assert any("dob year 1955" in r for r in reasons) and any("country CN" in r for r in reasons)
 
 
+@pytest.mark.parametrize(("facts", "bonus"), [({"dob": "1955"}, 0.04), ({"country": "CN"}, 0.03)])
+def test_a_confirming_fact_lifts_a_name_just_below_the_threshold(
+    screener: Screener, facts: dict[str, str], bonus: float
+) -> None:
+    # The candidate filter holds each entry to what its own facts can add: CHEN Quanguo
+    # (born 1955, Chinese) may be lifted over the threshold, WANG Mingshan may not.
+    base = screener.screen("Quangou Chen", threshold=0.5).hits[0]
+    assert base.entry.uid == "29220" and base.score < 0.95
+    threshold = round(base.score + bonus - 0.005, 6)
+    assert uids(screener.screen("Quangou Chen", threshold=threshold)) == []
+    lifted = screener.screen("Quangou Chen", threshold=threshold, **facts).hits
+    assert [h.entry.uid for h in lifted] == ["29220"]
+    assert lifted[0].score == pytest.approx(base.score + bonus, abs=1e-6)
+
+
 def test_kind_filters(screener: Screener) -> None:
     assert uids(screener.screen("Xinjiang Public Security Bureau", kind="individual")) == []
     assert uids(screener.screen("Xinjiang Public Security Bureau", kind="entity")) == ["29159"]
