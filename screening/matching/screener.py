@@ -78,6 +78,7 @@ MAX_QUERY_TOKENS = 48
 SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
+_QUERY_LIMIT = 65_536  # prepared queries (and their credited names) kept, per process
 _NO_ENTRIES: frozenset[int] = frozenset()
 _COVER_LIMIT = 500_000  # (query unit, name) bounds kept; ~150 bytes each, per process
 INDEX_FILE = "lists.screening-index"
@@ -114,6 +115,17 @@ class _Unit(NamedTuple):
     names: frozenset[int] | None
     joined: bool
     times: int
+
+
+class _Credited(NamedTuple):
+    """A prepared query's names that reach a query coverage, with their credit (the most
+    query weight they can align), and the list-side bounds computed so far."""
+
+    query: PreparedQuery
+    names: list[tuple[int, float]]
+    total: float
+    units: list[_Unit]
+    bounds: dict[int, float]
 
 
 class Scored(NamedTuple):
@@ -218,6 +230,9 @@ class Screener:
         self._weights: dict[TokenInfo, float] = {}
         self._covers: dict[TokenInfo, dict[int, tuple[float, float, float, float]]] = {}
         self._cover_entries = 0
+        self._prepared: dict[tuple[str, EntryKind | None], PreparedQuery] = {}
+        self._credits: dict[tuple[int, float], _Credited] = {}
+        self._floors: dict[tuple[float, float, float], tuple[float, float]] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -361,7 +376,19 @@ class Screener:
 
     def prepare(self, name: str, kind: EntryKind | None, lookup: bool = True) -> PreparedQuery:
         """Tokenise a query and find each token's matches (``lookup=False``: none, for a
-        caller that supplies its own, such as the reference scan)."""
+        caller that supplies its own, such as the reference scan). Kept per name and kind:
+        a name screened again (another row, another payment) is prepared once."""
+        if not lookup:
+            return self._prepare(name, kind, lookup=False)
+        key = (name, kind)
+        query = self._prepared.get(key)
+        if query is None:
+            if len(self._prepared) > _QUERY_LIMIT:
+                self._prepared.clear()
+            query = self._prepared[key] = self._prepare(name, kind, lookup=True)
+        return query
+
+    def _prepare(self, name: str, kind: EntryKind | None, lookup: bool) -> PreparedQuery:
         tokens = tokenize(name, personal=True if kind == EntryKind.INDIVIDUAL else None)
         truncated = len(name) > MAX_NAME_CHARS or len(tokens) > MAX_QUERY_TOKENS
         tokens = tokens[:MAX_QUERY_TOKENS]
@@ -512,6 +539,38 @@ class Screener:
         reach it and is dropped. The rest are bounded from the list side too
         (:meth:`_name_bound`); only names whose bound reaches ``floor`` are scored.
         """
+        found = self._credited(query, required)
+        if not found.names:
+            return []
+        held = self._entry_floors(facts, threshold)
+        name_entry = self.compiled.name_entry
+        total, bounds = found.total, found.bounds
+        kept = []
+        for name, got in found.names:
+            name_floor = floor
+            if held is not None:
+                name_need, name_floor = held(name_entry[name])
+                if got < name_need * total - 1e-9:
+                    continue
+            if name_floor > 0.0:
+                bound = bounds.get(name)
+                if bound is None:
+                    bound = bounds[name] = self._name_bound(found.units, name, got / total)
+                if bound < name_floor:
+                    continue
+            kept.append(name)
+        kept.sort()
+        return kept
+
+    def _credited(self, query: PreparedQuery, required: float) -> _Credited:
+        """The names whose credit reaches ``required``, kept per prepared query (a name
+        screened again, with other facts, reuses them and their bounds)."""
+        key = (id(query), required)
+        found = self._credits.get(key)
+        if found is not None and found.query is query:
+            return found
+        if len(self._credits) > _QUERY_LIMIT:
+            self._credits.clear()
         weights = query.weights
         total = sum(weights)
         need = required * total - 1e-9
@@ -546,7 +605,8 @@ class Screener:
             if bits & in_prefix:
                 pool.update(names)
         if not pool:
-            return []
+            found = self._credits[key] = _Credited(query, [], total, [], {})
+            return found
 
         def credit(mask: int) -> float:
             mask |= always
@@ -575,25 +635,15 @@ class Screener:
                         if name in masks:
                             masks[name] |= bits
         cache: dict[int, float] = {}
-        units = self._units(query) if floor > 0.0 else []
-        held = self._entry_floors(facts, threshold)
-        name_entry = self.compiled.name_entry
-        kept = []
+        credited = []
         for name, mask in masks.items():
             got = cache.get(mask)
             if got is None:
                 got = cache[mask] = credit(mask)
-            if got < need:
-                continue
-            name_floor = floor
-            if held is not None:
-                name_need, name_floor = held(name_entry[name])
-                if got < name_need * total - 1e-9:
-                    continue
-            if name_floor <= 0.0 or self._name_bound(units, name, got / total) >= name_floor:
-                kept.append(name)
-        kept.sort()
-        return kept
+            if got >= need:
+                credited.append((name, got))
+        found = self._credits[key] = _Credited(query, credited, total, self._units(query), {})
+        return found
 
     def _entry_floors(
         self, facts: QueryFacts | None, threshold: float | None
@@ -606,20 +656,26 @@ class Screener:
         by_country = self.compiled.entries_by_country() if facts.country is not None else {}
         born = by_year.get(facts.dob.year, _NO_ENTRIES) if facts.dob is not None else _NO_ENTRIES
         based = by_country.get(facts.country, _NO_ENTRIES) if facts.country else _NO_ENTRIES
-
-        def needs(bonus: float) -> tuple[float, float]:
-            return required_coverage(threshold, bonus), threshold - bonus - _ROUNDING_MARGIN
-
-        floors = {
-            (dob, country): needs((DOB_EXACT if dob else 0.0) + (COUNTRY_MATCH if country else 0.0))
-            for dob in (False, True)
-            for country in (False, True)
-        }
+        needs = self._needs
 
         def held(entry_no: int) -> tuple[float, float]:
-            return floors[entry_no in born, entry_no in based]
+            dob = DOB_EXACT if entry_no in born else 0.0
+            return needs(threshold, dob, COUNTRY_MATCH if entry_no in based else 0.0)
 
         return held
+
+    def _needs(self, threshold: float, dob: float, country: float) -> tuple[float, float]:
+        """The query coverage and name score needed to reach ``threshold`` with bonuses
+        ``dob`` and ``country``."""
+        key = (threshold, dob, country)
+        found = self._floors.get(key)
+        if found is None:
+            if len(self._floors) > _CACHE_LIMIT:
+                self._floors.clear()
+            bonus = dob + country
+            found = required_coverage(threshold, bonus), threshold - bonus - _ROUNDING_MARGIN
+            self._floors[key] = found
+        return found
 
     def evaluate(
         self,
