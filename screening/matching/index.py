@@ -46,6 +46,7 @@ __all__ = [
     "KeyTable",
     "deletion_neighbourhood",
     "stable_key",
+    "stable_keys",
 ]
 
 
@@ -89,10 +90,21 @@ def stable_key(space: str, text: str) -> int:
     only adds a candidate token, which the exact similarity then rejects."""
     prefix = _PREFIXES.get(space)
     if prefix is None:
-        head = f"{space}\x00".encode()
-        prefix = _PREFIXES[space] = (zlib.crc32(head), zlib.adler32(head))
+        prefix = _PREFIXES[space] = _prefix(space)
     data = text.encode()
     return (zlib.crc32(data, prefix[0]) << 32) | zlib.adler32(data, prefix[1])
+
+
+def stable_keys(space: str, texts: Iterable[str]) -> list[int]:
+    """:func:`stable_key` of each of ``texts`` (one call for a deletion neighbourhood)."""
+    crc, adler = _PREFIXES.get(space) or _PREFIXES.setdefault(space, _prefix(space))
+    crc32, adler32 = zlib.crc32, zlib.adler32
+    return [(crc32(d, crc) << 32) | adler32(d, adler) for d in (t.encode() for t in texts)]
+
+
+def _prefix(space: str) -> tuple[int, int]:
+    head = f"{space}\x00".encode()
+    return zlib.crc32(head), zlib.adler32(head)
 
 
 class KeyTable:
@@ -173,7 +185,7 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
         and len(info.text) >= MIN_TYPO_LEN - 1  # a 4-letter token is one edit from 5 letters
     ):
         k = max_typos(len(info.text))
-        keys.extend(stable_key("d", x) for x in deletion_neighbourhood(info.text, k))
+        keys.extend(stable_keys("d", deletion_neighbourhood(info.text, k)))
     return keys
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from screening.text.keys import (
+    _SPELLING_RULES,
     abjad_key,
     spelling_key,
     variant_classes,
@@ -55,3 +58,18 @@ def test_wade_giles() -> None:
     # Without its apostrophe a syllable may be aspirated or not: both readings.
     assert wade_giles_to_pinyin("chen", marked=True) == "zhen|chen"
     assert wade_giles_to_pinyin("p'ing", marked=True) == "ping"
+
+
+# Pieces that the spelling rules rewrite, and letters around them.
+_PIECES = (
+    "sh sch ch tsh tch dzh dj zh j kh gh ph th dh ts tz ck q c x w gu eo eu ou oo ee y ie er h "
+    "ff ei ii a e i o u b d k t v s"
+).split()
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=7).map("".join))
+def test_skipping_rules_whose_letters_are_absent_changes_no_spelling_key(text: str) -> None:
+    key = text
+    for pattern, replacement, _, _ in _SPELLING_RULES:  # every rule, none skipped
+        key = pattern.sub(replacement, key)
+    assert spelling_key(text) == key.lower()
