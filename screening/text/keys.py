@@ -37,7 +37,7 @@ __all__ = [
 # names the substrings one of which every match contains: a rule whose substrings are all
 # absent cannot change the key and is skipped (most tokens need a few of the 27 rules).
 _SPELLING_RULES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
-    (re.compile(pattern), replacement, needs[0] if needs else "", needs[1] if needs[1:] else "")
+    (re.compile(pattern), replacement, *(*needs, "", "")[:2])
     for pattern, replacement, needs in (
         (r"shch|sch|sh", "S", ("sh", "sch")),  # Russian щ/ш, German sch
         (r"tsch|tch|ch|tsh", "C", ("ch", "tsh")),  # ч
