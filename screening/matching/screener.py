@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from array import array
 import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
@@ -27,6 +28,7 @@ from screening.matching.compiled import CompiledLists, joined_token
 from screening.matching.corroboration import (
     COUNTRY_MATCH,
     DOB_EXACT,
+    MAX_BONUS,
     QueryFacts,
     adjustments,
     bonus_bound,
@@ -80,7 +82,7 @@ _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
 _QUERY_LIMIT = 65_536  # prepared queries (and their credited names) kept, per process
 _NO_ENTRIES: frozenset[int] = frozenset()
-_COVER_LIMIT = 500_000  # (query unit, name) bounds kept; ~150 bytes each, per process
+_COVER_LIMIT = 200_000  # (query unit, name) bounds kept; ~200 bytes each, per process
 INDEX_FILE = "lists.screening-index"
 
 Matches = QueryTokenMatches | InitialMatches
@@ -117,15 +119,22 @@ class _Unit(NamedTuple):
     times: int
 
 
-class _Credited(NamedTuple):
+class _Credited:
     """A prepared query's names that reach a query coverage, with their credit (the most
-    query weight they can align), and the list-side bounds computed so far."""
+    query weight they can align), as compact arrays; and, once a bound is needed, the query's
+    units and the list-side bounds computed so far."""
 
-    query: PreparedQuery
-    names: list[tuple[int, float]]
-    total: float
-    units: list[_Unit]
-    bounds: dict[int, float]
+    __slots__ = ("bounds", "credits", "names", "query", "total", "units")
+
+    def __init__(
+        self, query: PreparedQuery, names: array[int], credits: array[float], total: float
+    ) -> None:
+        self.query = query
+        self.names = names
+        self.credits = credits
+        self.total = total
+        self.units: list[_Unit] | None = None
+        self.bounds: dict[int, float] | None = None
 
 
 class Scored(NamedTuple):
@@ -539,23 +548,32 @@ class Screener:
         reach it and is dropped. The rest are bounded from the list side too
         (:meth:`_name_bound`); only names whose bound reaches ``floor`` are scored.
         """
-        found = self._credited(query, required)
+        # Credits are kept for the loosest coverage any facts allow at this threshold, so that
+        # one entry serves a name screened with or without facts.
+        loosest = required if threshold is None else required_coverage(threshold, MAX_BONUS)
+        found = self._credited(query, min(required, loosest))
         if not found.names:
             return []
         held = self._entry_floors(facts, threshold)
         name_entry = self.compiled.name_entry
-        total, bounds = found.total, found.bounds
+        total = found.total
+        need = required * total - 1e-9
         kept = []
-        for name, got in found.names:
+        for name, got in zip(found.names, found.credits, strict=True):
+            if got < need:
+                continue
             name_floor = floor
             if held is not None:
                 name_need, name_floor = held(name_entry[name])
                 if got < name_need * total - 1e-9:
                     continue
             if name_floor > 0.0:
-                bound = bounds.get(name)
+                if found.bounds is None or found.units is None:
+                    found.units, found.bounds = self._units(query), {}
+                bound = found.bounds.get(name)
                 if bound is None:
-                    bound = bounds[name] = self._name_bound(found.units, name, got / total)
+                    bound = self._name_bound(found.units, name, got / total)
+                    found.bounds[name] = bound
                 if bound < name_floor:
                     continue
             kept.append(name)
@@ -605,7 +623,7 @@ class Screener:
             if bits & in_prefix:
                 pool.update(names)
         if not pool:
-            found = self._credits[key] = _Credited(query, [], total, [], {})
+            found = self._credits[key] = _Credited(query, array("i"), array("d"), total)
             return found
 
         def credit(mask: int) -> float:
@@ -635,14 +653,15 @@ class Screener:
                         if name in masks:
                             masks[name] |= bits
         cache: dict[int, float] = {}
-        credited = []
+        credited, credits = array("i"), array("d")
         for name, mask in masks.items():
             got = cache.get(mask)
             if got is None:
                 got = cache[mask] = credit(mask)
             if got >= need:
-                credited.append((name, got))
-        found = self._credits[key] = _Credited(query, credited, total, self._units(query), {})
+                credited.append(name)
+                credits.append(got)
+        found = self._credits[key] = _Credited(query, credited, credits, total)
         return found
 
     def _entry_floors(

@@ -312,7 +312,7 @@ def tokenize(name: str, *, personal: bool | None = None) -> list[Token]:
     return list(_tokenize(name, personal))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     cleaned = clean(name)
     if not cleaned:
