@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import itertools
 import logging
-from array import array
 import os
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
