@@ -202,6 +202,7 @@ class CandidateIndex:
 
     def __init__(self, compiled: CompiledLists) -> None:
         self.compiled = compiled
+        self._name_ids: tuple[int, ...] | None = None
         pair_keys: list[int] = []
         pair_ids: list[int] = []
         self.initials: dict[str, int] = {}
@@ -247,6 +248,7 @@ class CandidateIndex:
         """Restore what :meth:`state` saved, over the restored ``compiled`` lists."""
         self = cls.__new__(cls)
         self.compiled = compiled
+        self._name_ids = None
         self.initials = tables["initials"]
         self.keys = KeyTable(arrays["keys"], arrays["key_starts"], arrays["key_ids"])
         self.post_starts = arrays["post_starts"]
@@ -282,4 +284,9 @@ class CandidateIndex:
         ]
         if not slices:
             return set()
-        return set(np.concatenate(slices).tolist())
+        # One int object per name id, shared by every set (a screener keeps thousands of
+        # these sets; fresh ints from tolist() would take 28 bytes per element each).
+        ids = self._name_ids
+        if ids is None:
+            ids = self._name_ids = tuple(range(len(self.compiled.name_tokens)))
+        return set(map(ids.__getitem__, np.concatenate(slices).tolist()))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import os
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -82,7 +83,7 @@ _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
 _QUERY_LIMIT = 65_536  # prepared queries (and their credited names) kept, per process
 _NO_ENTRIES: frozenset[int] = frozenset()
-_COVER_LIMIT = 200_000  # (query unit, name) bounds kept; ~200 bytes each, per process
+_COVER_LIMIT = 100_000  # (query unit, name) bounds kept; ~200 bytes each, per process
 INDEX_FILE = "lists.screening-index"
 
 Matches = QueryTokenMatches | InitialMatches
@@ -121,10 +122,10 @@ class _Unit(NamedTuple):
 
 class _Credited:
     """A prepared query's names that reach a query coverage, with their credit (the most
-    query weight they can align), as compact arrays; and, once a bound is needed, the query's
-    units and the list-side bounds computed so far."""
+    query weight they can align) and their list-side bound once computed (NaN until then),
+    as compact arrays."""
 
-    __slots__ = ("bounds", "credits", "names", "query", "total", "units")
+    __slots__ = ("bounds", "credits", "names", "query", "total")
 
     def __init__(
         self, query: PreparedQuery, names: array[int], credits: array[float], total: float
@@ -133,8 +134,7 @@ class _Credited:
         self.names = names
         self.credits = credits
         self.total = total
-        self.units: list[_Unit] | None = None
-        self.bounds: dict[int, float] | None = None
+        self.bounds: array[float] | None = None
 
 
 class Scored(NamedTuple):
@@ -559,7 +559,9 @@ class Screener:
         total = found.total
         need = required * total - 1e-9
         kept = []
-        for name, got in zip(found.names, found.credits, strict=True):
+        units: list[_Unit] | None = None
+        for i, name in enumerate(found.names):
+            got = found.credits[i]
             if got < need:
                 continue
             name_floor = floor
@@ -568,12 +570,14 @@ class Screener:
                 if got < name_need * total - 1e-9:
                     continue
             if name_floor > 0.0:
-                if found.bounds is None or found.units is None:
-                    found.units, found.bounds = self._units(query), {}
-                bound = found.bounds.get(name)
-                if bound is None:
-                    bound = self._name_bound(found.units, name, got / total)
-                    found.bounds[name] = bound
+                bounds = found.bounds
+                if bounds is None:
+                    bounds = found.bounds = array("d", [math.nan]) * len(found.names)
+                bound = bounds[i]
+                if bound != bound:  # NaN: not computed yet
+                    if units is None:
+                        units = self._units(query)
+                    bound = bounds[i] = self._name_bound(units, name, got / total)
                 if bound < name_floor:
                     continue
             kept.append(name)
