@@ -358,20 +358,43 @@ class Screener:
             info = self._infos[key] = token_info(token, joined=joined)
         return info
 
-    def _lookup(self, info: TokenInfo) -> tuple[Matches, float, frozenset[int] | None]:
+    def _joined(
+        self, pair: Token
+    ) -> tuple[TokenInfo, tuple[Matches, float, frozenset[int] | None]]:
+        """Two query tokens joined, and their lookup; kept only if they match a list token:
+        most pairs (``johnsmith``) match none and are new with every name, and would crowd
+        the caches out."""
+        key = (pair, True)
+        info = self._infos.get(key)
+        if info is not None:
+            return info, self._lookup(info)
+        info = token_info(pair, joined=True)
+        found = self._lookup(info, keep_empty=False)
+        if found[0]:
+            if len(self._infos) > _CACHE_LIMIT:
+                self._infos.clear()
+            self._infos[key] = info
+        return info, found
+
+    def _lookup(
+        self, info: TokenInfo, keep_empty: bool = True
+    ) -> tuple[Matches, float, frozenset[int] | None]:
         """A token's matches, their best similarity, and the strong names holding them
         (``None`` for an initial, whose matches are computed on demand). Cached per screener:
-        a common token is looked up once, not once per query."""
+        a common token is looked up once, not once per query (``keep_empty=False``: unless
+        it matches nothing)."""
         found = self._matches.get(info)
         if found is None:
-            if len(self._matches) > _CACHE_LIMIT:
-                self._matches.clear()
             matches = self.index.matches(info)
             if isinstance(matches, dict):
+                if not matches and not keep_empty:
+                    return _NO_MATCH
                 best = max((sim for sim, _ in matches.values()), default=0.0)
                 names: frozenset[int] | None = frozenset(self.index.names_with(matches))
             else:
                 best, names = 1.0, None  # an initial: assume it matches, at best
+            if len(self._matches) > _CACHE_LIMIT:
+                self._matches.clear()
             found = self._matches[info] = (matches, best, names)
         return found
 
@@ -402,16 +425,22 @@ class Screener:
         truncated = len(name) > MAX_NAME_CHARS or len(tokens) > MAX_QUERY_TOKENS
         tokens = tokens[:MAX_QUERY_TOKENS]
         infos = [self._info(t) for t in tokens]
-        joined_infos = []
+        joined_infos: list[TokenInfo | None] = []
+        joined = []
         for left, right in itertools.pairwise(tokens):
             pair = joined_token(left, right)
-            joined_infos.append(None if pair is None else self._info(pair, joined=True))
+            if pair is None:
+                joined_infos.append(None)
+                joined.append(_NO_MATCH)
+            else:
+                info, found = self._joined(pair)
+                joined_infos.append(info)
+                joined.append(found)
         weights = tuple(self._weight(i) for i in infos)
         substantive = substantive_positions([t.kind for t in tokens])
         if not lookup:
             return PreparedQuery(tuple(tokens), weights, (), (), substantive, truncated)
         single = [self._lookup(i) for i in infos]
-        joined = [_NO_MATCH if j is None else self._lookup(j) for j in joined_infos]
         best = [b for _, b, _ in single]
         for i, (_, sim, _) in enumerate(joined):
             sim *= JOINED_FACTOR

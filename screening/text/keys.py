@@ -14,7 +14,7 @@ Each key bridges one kind of variation, so that the matcher can say *how* two to
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from screening.text.tables import read_table
@@ -70,7 +70,7 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
 )
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: query tokens are endless
 def spelling_key(text: str) -> str:
     """Romanisation-variant key of an ASCII token: ``"khodorkovskiy"`` and ``"hodorkovsky"``
     are both ``"hodorkovski"``; ``"sergei"``, ``"sergey"``, ``"serguei"`` are ``"sergi"``."""
