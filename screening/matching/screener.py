@@ -242,6 +242,7 @@ class Screener:
         self._prepared: dict[tuple[str, EntryKind | None], PreparedQuery] = {}
         self._credits: dict[tuple[int, float], _Credited] = {}
         self._floors: dict[tuple[float, float, float], tuple[float, float]] = {}
+        self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -716,6 +717,20 @@ class Screener:
 
         return held
 
+    def _facts(self, dob: str | date | None, country: str | None) -> QueryFacts:
+        """The parsed date of birth and country, kept per value (a batch repeats them)."""
+        key = (dob, country)
+        try:
+            facts = self._parsed_facts.get(key)
+        except TypeError:  # an unhashable value: let the parser say what is wrong with it
+            return query_facts(dob, country)
+        if facts is None:
+            facts = query_facts(dob, country)  # raises InputError, which is not kept
+            if len(self._parsed_facts) > _CACHE_LIMIT:
+                self._parsed_facts.clear()
+            self._parsed_facts[key] = facts
+        return facts
+
     def _needs(self, threshold: float, dob: float, country: float) -> tuple[float, float]:
         """The query coverage and name score needed to reach ``threshold`` with bonuses
         ``dob`` and ``country``."""
@@ -867,7 +882,7 @@ class Screener:
         if not isinstance(n, int) or n < 1:
             raise InputError(f"limit must be a positive integer, got {n!r}")
         k = _check_kind(kind)
-        facts = query_facts(dob, country)
+        facts = self._facts(dob, country)
         query = self.prepare(name, k)
         required = required_coverage(t, facts.max_bonus)
         floor = t - facts.max_bonus - _ROUNDING_MARGIN
