@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from random import Random
+
 from factories import entry, watchlist
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -96,3 +98,28 @@ def test_tokens_within_typo_tolerance_share_a_deletion_key(left: str, right: str
         ours = deletion_neighbourhood(left, max_typos(len(left)))
         theirs = deletion_neighbourhood(right, max_typos(len(right)))
         assert ours & theirs
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lists_and_queries(), st.randoms(use_true_random=False))
+def test_what_a_screener_keeps_never_changes_an_answer(
+    case: tuple[Screener, list[Query], float], rng: Random
+) -> None:
+    # The same queries twice, in another order and with facts swapped around, on one screener
+    # (its per-name and per-token caches filling up) and each on a fresh one.
+    screener, queries, threshold = case
+    runs = [*queries, *rng.sample(queries, len(queries))]
+    facts = [(year, country) for _, year, country in runs[::-1]][: len(queries)]
+    runs += [(q, year, country) for (q, _, _), (year, country) in zip(queries, facts, strict=True)]
+    lists = screener.lists
+    for query, year, country in runs:
+        options = {
+            "dob": None if year is None else str(year),
+            "country": country,
+            "kind": rng.choice([None, "individual", "entity"]),
+            "threshold": threshold,
+            "limit": 1000,
+        }
+        kept = screener.screen(query, **options)  # type: ignore[arg-type]
+        fresh = Screener(lists).screen(query, **options)  # type: ignore[arg-type]
+        assert kept.model_dump_json() == fresh.model_dump_json()
