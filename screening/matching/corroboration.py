@@ -34,7 +34,6 @@ __all__ = [
     "MAX_BONUS",
     "QueryFacts",
     "adjustments",
-    "bonus_bound",
     "entry_facts",
     "parse_query_dob",
     "query_facts",
@@ -168,17 +167,3 @@ def entry_facts(entry: Entry) -> tuple[tuple[int, ...], tuple[str, ...]]:
     }
     codes.update(country_code(a.country) for a in entry.addresses)
     return tuple(years), tuple(sorted(c for c in codes if c))
-
-
-def bonus_bound(years: tuple[int, ...], countries: tuple[str, ...], facts: QueryFacts) -> float:
-    """The most :func:`adjustments` can add for an entry whose :func:`entry_facts` are
-    ``years`` and ``countries``: a bonus needs the query's birth year inside a listed range,
-    or the query's country among the entry's."""
-    bound = 0.0
-    if facts.dob is not None:
-        year = facts.dob.year
-        if any(years[i] <= year <= years[i + 1] for i in range(0, len(years), 2)):
-            bound += DOB_EXACT
-    if facts.country is not None and facts.country in countries:
-        bound += COUNTRY_MATCH
-    return bound

@@ -32,7 +32,6 @@ from screening.matching.corroboration import (
     MAX_BONUS,
     QueryFacts,
     adjustments,
-    bonus_bound,
     query_facts,
 )
 from screening.matching.explain import explanation
@@ -241,7 +240,7 @@ class Screener:
         self._cover_entries = 0
         self._prepared: dict[tuple[str, EntryKind | None], PreparedQuery] = {}
         self._credits: dict[tuple[int, float], _Credited] = {}
-        self._floors: dict[tuple[float, float, float], tuple[float, float]] = {}
+        self._floors: dict[tuple[float, float], tuple[float, float]] = {}
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
@@ -426,6 +425,11 @@ class Screener:
         truncated = len(name) > MAX_NAME_CHARS or len(tokens) > MAX_QUERY_TOKENS
         tokens = tokens[:MAX_QUERY_TOKENS]
         infos = [self._info(t) for t in tokens]
+        weights = tuple(self._weight(i) for i in infos)
+        substantive = substantive_positions([t.kind for t in tokens])
+        if not lookup:
+            return PreparedQuery(tuple(tokens), weights, (), (), substantive, truncated)
+        single = [self._lookup(i) for i in infos]
         joined_infos: list[TokenInfo | None] = []
         joined = []
         for left, right in itertools.pairwise(tokens):
@@ -437,11 +441,6 @@ class Screener:
                 info, found = self._joined(pair)
                 joined_infos.append(info)
                 joined.append(found)
-        weights = tuple(self._weight(i) for i in infos)
-        substantive = substantive_positions([t.kind for t in tokens])
-        if not lookup:
-            return PreparedQuery(tuple(tokens), weights, (), (), substantive, truncated)
-        single = [self._lookup(i) for i in infos]
         best = [b for _, b, _ in single]
         for i, (_, sim, _) in enumerate(joined):
             sim *= JOINED_FACTOR
@@ -705,17 +704,29 @@ class Screener:
         (``None``: the facts add nothing to tell entries apart)."""
         if facts is None or threshold is None or facts.max_bonus <= 0.0:
             return None
-        by_year = self.compiled.entries_by_birth_year() if facts.dob is not None else {}
-        by_country = self.compiled.entries_by_country() if facts.country is not None else {}
-        born = by_year.get(facts.dob.year, _NO_ENTRIES) if facts.dob is not None else _NO_ENTRIES
-        based = by_country.get(facts.country, _NO_ENTRIES) if facts.country else _NO_ENTRIES
+        bonus = self._entry_bonus(facts)
         needs = self._needs
 
         def held(entry_no: int) -> tuple[float, float]:
-            dob = DOB_EXACT if entry_no in born else 0.0
-            return needs(threshold, dob, COUNTRY_MATCH if entry_no in based else 0.0)
+            return needs(threshold, bonus(entry_no))
 
         return held
+
+    def _entry_bonus(self, facts: QueryFacts) -> Callable[[int], float]:
+        """The most :func:`~screening.matching.corroboration.adjustments` can add for an
+        entry: a bonus needs the query's birth year inside one of the entry's listed ranges,
+        or the query's country among the entry's countries."""
+        born = based = _NO_ENTRIES
+        if facts.dob is not None:
+            born = self.compiled.entries_by_birth_year().get(facts.dob.year, _NO_ENTRIES)
+        if facts.country is not None:
+            based = self.compiled.entries_by_country().get(facts.country, _NO_ENTRIES)
+
+        def bonus(entry_no: int) -> float:
+            dob = DOB_EXACT if entry_no in born else 0.0
+            return dob + (COUNTRY_MATCH if entry_no in based else 0.0)
+
+        return bonus
 
     def _facts(self, dob: str | date | None, country: str | None) -> QueryFacts:
         """The parsed date of birth and country, kept per value (a batch repeats them)."""
@@ -731,15 +742,13 @@ class Screener:
             self._parsed_facts[key] = facts
         return facts
 
-    def _needs(self, threshold: float, dob: float, country: float) -> tuple[float, float]:
-        """The query coverage and name score needed to reach ``threshold`` with bonuses
-        ``dob`` and ``country``."""
-        key = (threshold, dob, country)
+    def _needs(self, threshold: float, bonus: float) -> tuple[float, float]:
+        """The query coverage and name score needed to reach ``threshold`` with ``bonus``."""
+        key = (threshold, bonus)
         found = self._floors.get(key)
         if found is None:
             if len(self._floors) > _CACHE_LIMIT:
                 self._floors.clear()
-            bonus = dob + country
             found = required_coverage(threshold, bonus), threshold - bonus - _ROUNDING_MARGIN
             self._floors[key] = found
         return found
@@ -759,6 +768,7 @@ class Screener:
         best: dict[int, Scored] = {}
         total_q = query.total
         single, joined, weights = query.single, query.joined, query.weights
+        bonus = self._entry_bonus(facts) if (facts.dob or facts.country) else None
         for name in names:
             entry_no = c.name_entry[name]
             if kind is not None and c.entry_kind[entry_no] != kind:
@@ -783,9 +793,8 @@ class Screener:
             if ns.score <= 0.0:
                 continue
             adj: tuple[Adjustment, ...] = ()
-            if facts.dob or facts.country:
-                bonus = bonus_bound(c.entry_years[entry_no], c.entry_countries[entry_no], facts)
-                if ns.score + bonus < threshold - _ROUNDING_MARGIN:
+            if bonus is not None:
+                if ns.score + bonus(entry_no) < threshold - _ROUNDING_MARGIN:
                     continue  # below the threshold whatever the facts say
                 adj = adjustments(c.entries[entry_no], facts)
             final = ns.score + sum(a.delta for a in adj)
