@@ -33,7 +33,6 @@ from screening.matching.scoring import QueryTokenMatches
 from screening.matching.similarity import (
     MIN_ABJAD_LEN,
     MIN_TYPO_LEN,
-    How,
     TokenInfo,
     max_typos,
     token_similarity,
@@ -73,9 +72,9 @@ class InitialMatches:
         self._info = info
         self._vocab = vocab
 
-    def get(self, token: int) -> tuple[float, How] | None:
+    def get(self, token: int) -> tuple[float, int] | None:
         sim, how = token_similarity(self._info, self._vocab[token])
-        return (sim, how) if sim > 0.0 else None
+        return (sim, how.value) if sim > 0.0 else None
 
     def __bool__(self) -> bool:
         return True
@@ -273,7 +272,7 @@ class CandidateIndex:
             if token not in found:
                 sim, how = token_similarity(info, vocab[token])
                 if sim > 0.0:
-                    found[token] = (sim, how)
+                    found[token] = (sim, how.value)
         return found
 
     def names_with(self, tokens: Iterable[int]) -> set[int]:

@@ -26,7 +26,7 @@ def _brute_matches(info: TokenInfo, vocab: list[TokenInfo]) -> QueryTokenMatches
     for token, other in enumerate(vocab):
         sim, how = token_similarity(info, other)
         if sim > 0.0:
-            found[token] = (sim, how)
+            found[token] = (sim, how.value)
     return found
 
 
