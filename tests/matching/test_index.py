@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from random import Random
 
 from factories import entry, watchlist
@@ -123,3 +124,27 @@ def test_what_a_screener_keeps_never_changes_an_answer(
         kept = screener.screen(query, **options)  # type: ignore[arg-type]
         fresh = Screener(lists).screen(query, **options)  # type: ignore[arg-type]
         assert kept.model_dump_json() == fresh.model_dump_json()
+
+
+def test_a_name_is_kept_from_its_second_sighting() -> None:
+    # A file of distinct customers must not fill the per-name memo: what it keeps is
+    # traversed by every full garbage collection.
+    screener = Screener(watchlist([entry("0", "chen quanguo"), entry("1", "zhu hailun")]))
+    first = screener.prepare("Quanguo Chen", None)
+    second = screener.prepare("Quanguo Chen", None)
+    third = screener.prepare("Quanguo Chen", None)
+    assert not first.kept and first is not second
+    assert second.kept and third is second
+    assert screener.prepare("Quanguo Chen", EntryKind.INDIVIDUAL) is not second
+    assert first.single == second.single and first.tokens == second.tokens
+
+
+def test_token_matches_are_left_alone_by_the_garbage_collector() -> None:
+    # A screener keeps the matches of every token it has seen: dicts of (similarity,
+    # relation) that a full collection would otherwise traverse, one by one.
+    screener = Screener(watchlist([entry("0", "chen quanguo"), entry("1", "zhu hailun")]))
+    query = screener.prepare("Quanguo Chen Hailun", None)
+    matches = [m for m in (*query.single, *query.joined) if isinstance(m, dict) and m]
+    assert len(matches) >= 3
+    gc.collect()
+    assert not any(gc.is_tracked(m) for m in matches)
