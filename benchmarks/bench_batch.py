@@ -353,8 +353,8 @@ def main() -> None:
         f"input: {args.rows:,} rows, {source.stat().st_size / 2**20:.0f} MiB; names from a pool "
         f"of {args.pool:,} Faker names in {len(LOCALES)} locales; {args.planted:,} planted "
         f"listed names; {args.bad:,} bad rows; seed {args.seed}",
-        f"distinct names: {_distinct_names(source):,} in {args.rows:,} rows (the screener keeps "
-        "each prepared name: a name seen again costs less; see --pool)",
+        f"distinct names: {_distinct_names(source):,} in {args.rows:,} rows (a screener keeps "
+        "a name prepared from its second sighting on: a name seen again costs less; see --pool)",
         f"command: python benchmarks/bench_batch.py --rows {args.rows} "
         f"--one-worker-rows {args.one_worker_rows}"
         + (f" --pool {args.pool}" if args.pool != 50_000 else "")

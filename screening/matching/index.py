@@ -153,6 +153,11 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
     """The keys under which a list token is filed (``query=False``), or under which a query
     token looks for list tokens (``query=True``). Each key space is one relation of
     :func:`~screening.matching.similarity.token_similarity`."""
+    return _plain_keys(info, query=query) + _typo_keys(info)
+
+
+def _plain_keys(info: TokenInfo, *, query: bool) -> list[int]:
+    """:func:`_token_keys` but the deletion neighbourhood: the keys of equality relations."""
     keys = [stable_key("t", info.text)]
     # EXACT compares the original form: a token written the same way may have another
     # canonical text (a legal form: "ooo" is "llc"), so the original is a key of its own.
@@ -177,6 +182,11 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
         # List tokens are filed under their own script's side; a query looks on the other.
         native = info.abjad_script != query
         keys.append(stable_key("an" if native else "al", info.abjad))
+    return keys
+
+
+def _typo_keys(info: TokenInfo) -> list[int]:
+    """The deletion neighbourhood of a token, as keys (none for a token without typos)."""
     if (
         info.kind != TokenKind.NUMBER
         and not info.abjad_script
@@ -184,8 +194,8 @@ def _token_keys(info: TokenInfo, *, query: bool) -> list[int]:
         and len(info.text) >= MIN_TYPO_LEN - 1  # a 4-letter token is one edit from 5 letters
     ):
         k = max_typos(len(info.text))
-        keys.extend(stable_keys("d", deletion_neighbourhood(info.text, k)))
-    return keys
+        return stable_keys("d", deletion_neighbourhood(info.text, k))
+    return []
 
 
 class CandidateIndex:
@@ -194,6 +204,9 @@ class CandidateIndex:
     Attributes:
         keys: every list token under every key it can be matched by.
         initials: the vocabulary token of each single-letter initial.
+        plain_keys: the keys of list tokens under equality relations (all but typos), sorted:
+            two query tokens joined match by those only, and most such pairs match nothing,
+            which a set of these keys tells without a lookup (:meth:`may_match`).
         post_starts, post_names: postings in compressed rows: the strong names containing
             vocabulary token ``t`` (alone or joined) are
             ``post_names[post_starts[t]:post_starts[t + 1]]``.
@@ -204,15 +217,20 @@ class CandidateIndex:
         self._name_ids: tuple[int, ...] | None = None
         pair_keys: list[int] = []
         pair_ids: list[int] = []
+        plain: list[int] = []
         self.initials: dict[str, int] = {}
         for token, info in enumerate(compiled.vocab.infos):
             if info.kind == TokenKind.INITIAL:
                 self.initials[info.text] = token
                 continue
-            keys = _token_keys(info, query=False)
+            keys = _plain_keys(info, query=False)
+            plain.extend(keys)
+            keys.extend(_typo_keys(info))
             pair_keys.extend(keys)
             pair_ids.extend([token] * len(keys))
         self.keys = KeyTable.build(pair_keys, pair_ids)
+        self.plain_keys = np.unique(np.array(plain, dtype=np.uint64))
+        self._plain_set: frozenset[int] | None = None
         owners: list[int] = []
         names: list[int] = []
         tokens_of = compiled.name_tokens
@@ -237,6 +255,7 @@ class CandidateIndex:
             "key_ids": self.keys.ids,
             "post_starts": self.post_starts,
             "post_names": self.post_names,
+            "plain_keys": self.plain_keys,
         }
         return {"initials": self.initials}, arrays
 
@@ -252,6 +271,8 @@ class CandidateIndex:
         self.keys = KeyTable(arrays["keys"], arrays["key_starts"], arrays["key_ids"])
         self.post_starts = arrays["post_starts"]
         self.post_names = arrays["post_names"]
+        self.plain_keys = arrays["plain_keys"]
+        self._plain_set = None
         return self
 
     def _lookup(self, info: TokenInfo) -> list[int]:
@@ -260,6 +281,17 @@ class CandidateIndex:
         if initial is not None:
             found.append(initial)
         return found
+
+    def may_match(self, info: TokenInfo) -> bool:
+        """Whether :meth:`matches` can find anything for a joined pair of query tokens (always
+        ``True`` for other tokens): ``False`` when none of its keys is a key of a list token.
+        Cheaper than the lookup, and most pairs (``johnsmith``) match nothing."""
+        if not info.joined:
+            return True
+        keys = self._plain_set
+        if keys is None:
+            keys = self._plain_set = frozenset(self.plain_keys.tolist())
+        return not keys.isdisjoint(_plain_keys(info, query=True))
 
     def matches(self, info: TokenInfo) -> QueryTokenMatches | InitialMatches:
         """Every vocabulary token with a similarity above zero to ``info``, with the

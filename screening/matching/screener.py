@@ -371,6 +371,8 @@ class Screener:
         if info is not None:
             return info, self._lookup(info)
         info = token_info(pair, joined=True)
+        if not self.index.may_match(info):
+            return info, _NO_MATCH
         found = self._lookup(info, keep_empty=False)
         if found[0]:
             if len(self._infos) > _CACHE_LIMIT:

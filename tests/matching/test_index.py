@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 from random import Random
 
 from factories import entry, watchlist
@@ -10,9 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screening import Screener
+from screening.matching.compiled import joined_token
 from screening.matching.index import deletion_neighbourhood
 from screening.matching.reference import reference_scan
+from screening.matching.similarity import TokenInfo, token_info
 from screening.models import EntryKind
+from screening.text.tokens import tokenize
 
 # Tokens chosen to collide in every way the matcher knows: exact, typo, variant, spelling,
 # Wade-Giles, abjad, initials, joined/split, scripts, common and rare.
@@ -148,3 +152,37 @@ def test_token_matches_are_left_alone_by_the_garbage_collector() -> None:
     assert len(matches) >= 3
     gc.collect()
     assert not any(gc.is_tracked(m) for m in matches)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lists_and_queries(), st.lists(names, min_size=1, max_size=4))
+def test_a_joined_pair_said_to_match_nothing_matches_nothing(
+    case: tuple[Screener, list[Query], float], extra: list[str]
+) -> None:
+    # The plain-key filter skips the lookup of most joined pairs: it must never skip one
+    # that the lookup would have found something for.
+    screener = case[0]
+    listed = [n.full for e in screener.lists[0] for n in e.names]
+    for query in [*(q for q, _, _ in case[1]), *extra, *listed]:
+        tokens = tokenize(query)
+        for left, right in itertools.pairwise(tokens):
+            pair = joined_token(left, right)
+            if pair is not None:
+                info = token_info(pair, joined=True)
+                if screener.index.matches(info):
+                    assert screener.index.may_match(info), (query, pair.text)
+
+
+def test_joined_pairs_are_filtered_by_the_plain_keys_of_list_tokens() -> None:
+    screener = Screener(watchlist([entry("0", "abdulrahman al-houthi"), entry("1", "chen")]))
+    index = screener.index
+
+    def joined(query: str) -> TokenInfo:
+        left, right = tokenize(query)
+        pair = joined_token(left, right)
+        assert pair is not None
+        return token_info(pair, joined=True)
+
+    assert index.may_match(joined("Abdul Rahman")) and index.matches(joined("Abdul Rahman"))
+    assert index.may_match(joined("Abdoul Rakhman"))  # the same spelling key
+    assert not index.may_match(joined("John Smith")) and not index.matches(joined("John Smith"))
