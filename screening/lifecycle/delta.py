@@ -144,7 +144,7 @@ class DeltaScreener(Screener):
         if not lookup or self._probe is None:
             return super().prepare(name, kind, lookup=lookup)
         probe = self._probe.prepare(name, kind)
-        if any(probe.single_names) or any(probe.joined_names):
+        if any(probe.single_names) or any(probe.joined_names) or any(probe.single_weak):
             return super().prepare(name, kind)
         return probe
 

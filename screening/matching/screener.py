@@ -53,7 +53,7 @@ from screening.matching.scoring import (
     score_name,
     substantive_positions,
 )
-from screening.matching.similarity import TokenInfo, token_info
+from screening.matching.similarity import SIM_INITIAL, How, TokenInfo, token_info
 from screening.models import EntryKind, ListIdentity, Watchlist
 from screening.results import Adjustment, Hit, ScreeningOptions, ScreeningResult
 from screening.sources import load_lists, sniff_format
@@ -99,6 +99,7 @@ class PreparedQuery(NamedTuple):
     truncated: bool
     single_names: tuple[frozenset[int] | None, ...] = ()
     joined_names: tuple[frozenset[int] | None, ...] = ()
+    single_weak: tuple[frozenset[int], ...] = ()
     best_sims: tuple[float, ...] = ()
     single_infos: tuple[TokenInfo, ...] = ()
     joined_infos: tuple[TokenInfo | None, ...] = ()
@@ -116,6 +117,7 @@ class _Unit(NamedTuple):
     info: TokenInfo
     matches: Matches
     names: frozenset[int] | None
+    weak: frozenset[int]
     joined: bool
     times: int
 
@@ -147,7 +149,13 @@ class Scored(NamedTuple):
     adjustments: tuple[Adjustment, ...]
 
 
-_NO_MATCH: tuple[Matches, float, frozenset[int] | None] = ({}, 0.0, frozenset())
+# A token's lookup: its matches, their best similarity, the names it matches other than by a
+# listed initial ("strong"; None for a query initial), and those it matches only by a listed
+# initial ("weak", at SIM_INITIAL at most).
+Lookup = tuple[Matches, float, frozenset[int] | None, frozenset[int]]
+_NO_NAMES: frozenset[int] = frozenset()
+_INITIAL = How.INITIAL.value
+_NO_MATCH: Lookup = ({}, 0.0, _NO_NAMES, _NO_NAMES)
 
 
 def _as_lists(lists: Watchlist | Iterable[Watchlist]) -> tuple[Watchlist, ...]:
@@ -235,7 +243,8 @@ class Screener:
             if identity.sample
         )
         self._infos: dict[tuple[Token, bool], TokenInfo] = {}
-        self._matches: dict[TokenInfo, tuple[Matches, float, frozenset[int] | None]] = {}
+        self._matches: dict[TokenInfo, Lookup] = {}
+        self._initial_names: dict[tuple[int, ...], frozenset[int]] = {}
         self._weights: dict[TokenInfo, float] = {}
         self._covers: dict[TokenInfo, dict[int, tuple[float, float, float, float]]] = {}
         self._cover_entries = 0
@@ -360,9 +369,7 @@ class Screener:
             info = self._infos[key] = token_info(token, joined=joined)
         return info
 
-    def _joined(
-        self, pair: Token
-    ) -> tuple[TokenInfo, tuple[Matches, float, frozenset[int] | None]]:
+    def _joined(self, pair: Token) -> tuple[TokenInfo, Lookup]:
         """Two query tokens joined, and their lookup; kept only if they match a list token:
         most pairs (``johnsmith``) match none and are new with every name, and would crowd
         the caches out."""
@@ -380,26 +387,33 @@ class Screener:
             self._infos[key] = info
         return info, found
 
-    def _lookup(
-        self, info: TokenInfo, keep_empty: bool = True
-    ) -> tuple[Matches, float, frozenset[int] | None]:
+    def _lookup(self, info: TokenInfo, keep_empty: bool = True) -> Lookup:
         """A token's matches, their best similarity, and the strong names holding them
-        (``None`` for an initial, whose matches are computed on demand). Cached per screener:
-        a common token is looked up once, not once per query (``keep_empty=False``: unless
-        it matches nothing)."""
+        (``None`` for an initial, whose matches are computed on demand), apart from those
+        that hold it only as an initial (``Sager`` and ``S. Ivanov``): those can credit it
+        with SIM_INITIAL at most. Cached per screener: a common token is looked up once, not
+        once per query (``keep_empty=False``: unless it matches nothing)."""
         found = self._matches.get(info)
         if found is None:
             matches = self.index.matches(info)
+            weak = _NO_NAMES
             if isinstance(matches, dict):
                 if not matches and not keep_empty:
                     return _NO_MATCH
                 best = max((sim for sim, _ in matches.values()), default=0.0)
-                names: frozenset[int] | None = frozenset(self.index.names_with(matches))
+                initials = tuple(t for t, (_, how) in matches.items() if how == _INITIAL)
+                strong = [t for t, (_, how) in matches.items() if how != _INITIAL]
+                names: frozenset[int] | None = frozenset(self.index.names_with(strong))
+                if initials:
+                    weak = self._initial_names.get(initials, _NO_NAMES)
+                    if not weak:
+                        weak = frozenset(self.index.names_with(initials))
+                        self._initial_names[initials] = weak  # at most one per letter
             else:
                 best, names = 1.0, None  # an initial: assume it matches, at best
             if len(self._matches) > _CACHE_LIMIT:
                 self._matches.clear()
-            found = self._matches[info] = (matches, best, names)
+            found = self._matches[info] = (matches, best, names, weak)
         return found
 
     def _weight(self, info: TokenInfo) -> float:
@@ -459,20 +473,21 @@ class Screener:
                 info, found = self._joined(pair)
                 joined_infos.append(info)
                 joined.append(found)
-        best = [b for _, b, _ in single]
-        for i, (_, sim, _) in enumerate(joined):
+        best = [b for _, b, _, _ in single]
+        for i, (_, sim, _, _) in enumerate(joined):
             sim *= JOINED_FACTOR
             best[i] = max(best[i], sim)
             best[i + 1] = max(best[i + 1], sim)
         return PreparedQuery(
             tokens=tuple(tokens),
             weights=weights,
-            single=tuple(m for m, _, _ in single),
-            joined=tuple(m for m, _, _ in joined),
+            single=tuple(m for m, _, _, _ in single),
+            joined=tuple(m for m, _, _, _ in joined),
             substantive=substantive,
             truncated=truncated,
-            single_names=tuple(n for _, _, n in single),
-            joined_names=tuple(n for _, _, n in joined),
+            single_names=tuple(n for _, _, n, _ in single),
+            joined_names=tuple(n for _, _, n, _ in joined),
+            single_weak=tuple(w for _, _, _, w in single),
             best_sims=tuple(best),
             single_infos=tuple(infos),
             joined_infos=tuple(joined_infos),
@@ -536,7 +551,7 @@ class Screener:
             key = (query.single_infos[i], False)
             found = units.get(key)
             units[key] = (
-                _Unit(query.single_infos[i], query.single[i], names, False, 1)
+                _Unit(query.single_infos[i], query.single[i], names, query.single_weak[i], False, 1)
                 if found is None
                 else found._replace(times=found.times + 1)
             )
@@ -546,7 +561,7 @@ class Screener:
                 key = (joined_info, True)
                 found = units.get(key)
                 units[key] = (
-                    _Unit(joined_info, query.joined[i], names, True, 1)
+                    _Unit(joined_info, query.joined[i], names, _NO_NAMES, True, 1)
                     if found is None
                     else found._replace(times=found.times + 1)
                 )
@@ -564,7 +579,7 @@ class Screener:
                 weights, base = c.name_weights[name], c.name_base_weights[name]
                 covered += max(weights) * unit.times
                 info += max(0.0, max(base) - COMMON_WEIGHT) * unit.times
-            elif name in unit.names:
+            elif name in unit.names or name in unit.weak:
                 w, b, all_w, all_b = self._cover(unit.info, unit.matches, name, unit.joined)
                 # A unit repeated k times aligns k distinct tokens at most.
                 covered += min(w * unit.times, all_w)
@@ -654,8 +669,9 @@ class Screener:
         best = query.best_sims
         n = len(weights)
         # Which query tokens each candidate name can match, as bit masks: bit i for token i;
-        # a joined pair matches both its tokens. Initials (no name set) are assumed to match.
-        # Tokens that share a name set (a repeated token) share one source.
+        # a joined pair matches both its tokens; bit n + i for token i matched only by a
+        # listed initial. Initials in the query (no name set) are assumed to match. Tokens
+        # that share a name set (a repeated token) share one source.
         by_set: dict[int, tuple[int, frozenset[int]]] = {}
         always = 0
         for i, names in enumerate(query.single_names):
@@ -664,12 +680,16 @@ class Screener:
             elif names:
                 bits, _ = by_set.get(id(names), (0, names))
                 by_set[id(names)] = (bits | 1 << i, names)
+        for i, names in enumerate(query.single_weak):
+            if names:
+                bits, _ = by_set.get(id(names), (0, names))
+                by_set[id(names)] = (bits | 1 << (n + i), names)
         for i, names in enumerate(query.joined_names):
             if names:
                 bits, _ = by_set.get(id(names), (0, names))
                 by_set[id(names)] = (bits | 3 << i, names)
         sources = list(by_set.values())
-        in_prefix = sum(1 << i for i in prefix)
+        in_prefix = sum(1 << i | 1 << (n + i) for i in prefix)
         pool: set[int] = set()
         for bits, names in sources:
             if bits & in_prefix:
@@ -680,7 +700,11 @@ class Screener:
 
         def credit(mask: int) -> float:
             mask |= always
-            return sum(weights[i] * best[i] for i in range(n) if mask >> i & 1)
+            return sum(
+                weights[i] * (best[i] if mask >> i & 1 else min(best[i], SIM_INITIAL))
+                for i in range(n)
+                if mask >> i & 1 or mask >> (n + i) & 1
+            )
 
         masks: dict[int, int] = {}
         outside = ~in_prefix

@@ -186,3 +186,16 @@ def test_joined_pairs_are_filtered_by_the_plain_keys_of_list_tokens() -> None:
     assert index.may_match(joined("Abdul Rahman")) and index.matches(joined("Abdul Rahman"))
     assert index.may_match(joined("Abdoul Rakhman"))  # the same spelling key
     assert not index.may_match(joined("John Smith")) and not index.matches(joined("John Smith"))
+
+
+def test_a_name_holding_only_initials_of_the_query_words_is_credited_as_initials() -> None:
+    # "S. Ivanov" holds "Svea" and "Sager" only as an initial: 0.6 of their weight at most,
+    # though "Sager" matches Sager Holdings exactly. Credited at 1.0, it would be bounded
+    # and scored with every query starting with an S.
+    screener = Screener(
+        watchlist([entry("0", "sager holdings"), entry("1", "s ivanov"), entry("2", "svea ab")])
+    )
+    query = screener.prepare("Svea Sager", None)
+    initial_only = screener.compiled.name_entry.index(1)
+    assert initial_only in screener.candidates(query, 0.55)
+    assert initial_only not in screener.candidates(query, 0.65)
