@@ -23,7 +23,7 @@ from typing import Any, SupportsIndex, overload
 
 from screening.matching.commonness import commonness_weight
 from screening.matching.corroboration import entry_facts
-from screening.matching.similarity import TokenInfo, token_info
+from screening.matching.similarity import TokenInfo, consonant_skeleton, token_info
 from screening.models import (
     Entry,
     EntryKind,
@@ -58,7 +58,12 @@ JOINABLE = frozenset(
 
 def joined_token(left: Token, right: Token) -> Token | None:
     """The two adjacent tokens written as one (``Quan`` ``guo`` → ``quanguo``), or ``None``
-    when either is not a word."""
+    when either is not a word.
+
+    Its consonant skeleton is the two skeletons put together, and none if either has none:
+    read whole, ``Mohammed Azizi`` (``mhmd`` + ``d``, ``z`` being a ``d``) would squeeze to
+    ``mhmd`` and match every Mohammed, and ``أفغاني PLC`` would be the skeleton of its Arabic
+    word alone."""
     if left.kind not in JOINABLE or right.kind not in JOINABLE:
         return None
     if left.kind == TokenKind.PARTICLE and right.kind == TokenKind.PARTICLE:
@@ -70,6 +75,7 @@ def joined_token(left: Token, right: Token) -> Token | None:
             for a in pinyin_readings(left.text, left.pinyin)
             for b in pinyin_readings(right.text, right.pinyin)
         )
+    first, second = consonant_skeleton(left), consonant_skeleton(right)
     return Token(
         left.text + right.text,
         left.orig + right.orig,
@@ -77,6 +83,7 @@ def joined_token(left: Token, right: Token) -> Token | None:
         TokenKind.WORD,
         Role.UNKNOWN,
         pinyin,
+        first + second if first and second else "",
     )
 
 
@@ -104,8 +111,9 @@ class Vocabulary:
         found = self.ids.get(key)
         if found is not None:
             if not joined and self.joined[found]:
+                # Also written as one word: the token as written, with its own skeleton.
                 self.joined[found] = False
-                self.infos[found] = self.infos[found]._replace(joined=False)
+                self.infos[found] = token_info(token._replace(role=Role.UNKNOWN))
             return found
         self.ids[key] = len(self.infos)
         self.infos.append(token_info(token._replace(role=Role.UNKNOWN), joined=joined))

@@ -92,16 +92,21 @@ class TokenInfo(NamedTuple):
     joined: bool
 
 
+def consonant_skeleton(token: Token) -> str:
+    """The abjad key of a token as written (see :func:`~screening.text.keys.abjad_key`):
+    of its Arabic-script letters, or of its Latin ones if it is a word; ``""`` if none."""
+    if token.script in ABJAD_SCRIPTS:
+        return abjad_key(token.orig, arabic=True)
+    if token.kind not in (TokenKind.INITIAL, TokenKind.NUMBER) and token.text.isalpha():
+        return abjad_key(token.text, arabic=False)
+    return ""
+
+
 def token_info(token: Token, *, joined: bool = False) -> TokenInfo:
     """Compute the matching keys of a token (``joined``: two adjacent tokens written as one)."""
     abjad_script = token.script in ABJAD_SCRIPTS
     is_word = token.kind not in (TokenKind.INITIAL, TokenKind.NUMBER)
-    if abjad_script:
-        abjad = abjad_key(token.orig, arabic=True)
-    elif is_word and token.text.isalpha():
-        abjad = abjad_key(token.text, arabic=False)
-    else:
-        abjad = ""
+    abjad = consonant_skeleton(token) if token.skeleton is None else token.skeleton
     return TokenInfo(
         text=token.text,
         orig=token.orig,

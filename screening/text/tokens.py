@@ -74,6 +74,8 @@ class Token(NamedTuple):
         kind: word, initial, particle, legal form, generic word or number.
         role: surname, given, middle, patronymic, or unknown.
         pinyin: Pinyin reading when the token is Wade–Giles (``"ch'üan"`` → ``"quan"``).
+        skeleton: for two tokens read as one, their consonant skeletons put together (``""``:
+            one has none); ``None`` for a token as written, whose skeleton is its own.
     """
 
     text: str
@@ -82,6 +84,7 @@ class Token(NamedTuple):
     kind: TokenKind = TokenKind.WORD
     role: Role = Role.UNKNOWN
     pinyin: str | None = None
+    skeleton: str | None = None
 
 
 @cache

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from factories import entry, watchlist
 
+from screening import Screener
+from screening.matching.compiled import joined_token
 from screening.matching.similarity import How, token_info, token_similarity
+from screening.models import EntryKind
 from screening.text.tokens import tokenize
 
 
@@ -54,3 +58,46 @@ def test_typo_tolerance_scales_with_length() -> None:
     assert sim("Putxn", "Putin")[1] == How.TYPO  # 1 edit in 5 letters
     assert sim("Pxtxn", "Putin")[1] == How.NONE  # 2 edits in 5 letters
     assert sim("Puin", "Putin")[1] == How.TYPO  # 1 deletion from 5 letters
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "skeleton"),
+    [
+        ("Mohammed", "Azizi", "mhmdd"),  # read whole: "mhmd", every Mohammed
+        ("محمد", "عزیزی", "mhmdd"),
+        ("Ahmad", "Dida", "hmdd"),
+        ("عبد", "الله", "bdl"),  # Abdullah, as written in one word
+        ("أفغاني", "PLC", "fknblk"),  # not the skeleton of the Arabic word alone
+        ("Ali", "Ai", ""),  # "ai" has no consonant: none
+    ],
+)
+def test_a_joined_pair_has_the_skeletons_of_both_its_tokens(
+    left: str, right: str, skeleton: str
+) -> None:
+    pair = joined_token(tokenize(left)[0], tokenize(right)[0])
+    assert pair is not None
+    assert token_info(pair, joined=True).abjad == skeleton
+
+
+def test_a_common_arabic_given_name_is_not_a_hit_on_a_joined_listed_name() -> None:
+    # Read whole, MAHMOODZADEH Yahya squeezes to "mhmd" and AHMAD Dida to "hmd": both were
+    # hits at 0.89 and 0.88 for محمد and احمد alone.
+    screener = Screener(
+        watchlist(
+            [
+                entry("1", "MAHMOODZADEH, Yahya", kind=EntryKind.INDIVIDUAL),
+                entry("2", "AHMAD, Dida", kind=EntryKind.INDIVIDUAL),
+            ]
+        )
+    )
+    assert not screener.screen("محمد").hits
+    assert not screener.screen("احمد").hits
+
+
+def test_a_word_also_listed_as_two_keeps_its_own_skeleton() -> None:
+    # "Mahmood Zadeh" read as one word comes first (mhmd + d), then MAHMOODZADEH as written:
+    # one vocabulary token, with the skeleton of the word as written.
+    screener = Screener(watchlist([entry("1", "Mahmood Zadeh"), entry("2", "Mahmoodzadeh")]))
+    vocab = screener.compiled.vocab
+    (info,) = [i for i in vocab.infos if i.text == "mahmoodzadeh"]
+    assert not info.joined and info.abjad == "mhmd"
