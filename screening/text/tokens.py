@@ -328,14 +328,22 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     dotted: set[int] = set()
     honorific = TokenKind.HONORIFIC
     dropped = False
+    started: set[Role] = set()  # the parts (roles) with a name kept already
     for word, role in raw:
         if word.endswith("."):
             word = word[:-1]
             dotted.add(len(tokens))
         for t in _word_tokens(word, marked):
             if t.kind == honorific:
-                dropped = True
-            elif role == Role.UNKNOWN or t.role != Role.UNKNOWN:
+                if role != Role.SURNAME and role not in started:
+                    dropped = True
+                    continue
+                # A title leads the names it goes with (Sheikh Mohammed; ZAWAHIRI, Shaykh
+                # Ayman). After a name, or before the comma of "SURNAME, Given", it is a
+                # family name: Muhammad al-Shaykh and AL-SHAYKH, Muhammad are not Muhammad.
+                t = t._replace(kind=TokenKind.WORD)
+            started.add(role)
+            if role == Role.UNKNOWN or t.role != Role.UNKNOWN:
                 tokens.append(t)
             else:
                 tokens.append(Token(t.text, t.orig, t.script, t.kind, role, t.pinyin))

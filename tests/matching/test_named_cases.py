@@ -58,3 +58,11 @@ def test_scores_reach_one_only_for_exact_listed_names(sdn_screener: Screener) ->
     assert sdn_screener.screen("CHEN, Quanguo").hits[0].score == 1.0
     assert sdn_screener.screen("Quanguo Chen").hits[0].score < 1.0
     assert sdn_screener.screen("陈全国").hits[0].score < 1.0  # transliterated, not listed as such
+
+
+def test_a_common_given_name_is_not_a_hit_on_a_family_named_like_an_honorific(
+    sdn_screener: Screener,
+) -> None:
+    # AL-SHAYKH, Muhammad: with "Shaykh" dropped as a title, محمد alone scored 0.92 on it.
+    assert "22061" not in top_uids(sdn_screener, "محمد")
+    assert "22061" in top_uids(sdn_screener, "Muhammad al-Shaykh")

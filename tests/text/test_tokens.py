@@ -63,9 +63,16 @@ def test_legal_forms_are_canonical_in_any_script() -> None:
     assert (cyrillic[0].text, cyrillic[0].kind) == ("llc", TokenKind.LEGAL_FORM)
 
 
-def test_honorifics_are_dropped_unless_alone() -> None:
+def test_honorifics_are_dropped_where_they_lead_a_name() -> None:
     assert texts("Dr. Ali Hassan") == ["ali", "hassan"]
     assert texts("Sheikh") == ["sheikh"]
+    assert texts("Shaykh Ayman al-Zawahiri") == ["ayman", "al", "zawahiri"]
+    # Before the comma of "SURNAME, Given" it is the family name.
+    assert texts("AL-SHAYKH, Muhammad") == ["al", "shaykh", "muhammad"]
+    assert [t.kind for t in tokenize("MAJOR, John")] == [TokenKind.WORD, TokenKind.WORD]
+    assert texts("AL-ZAWAHIRI, Shaykh Ayman") == ["al", "zawahiri", "ayman"]
+    assert texts("Muhammad al-Shaykh") == ["muhammad", "al", "shaykh"]
+    assert texts("Dr. Sheikh Ali Hassan") == ["ali", "hassan"]
 
 
 def test_particles_and_initials_are_marked() -> None:
