@@ -23,7 +23,12 @@ from typing import Any, SupportsIndex, overload
 
 from screening.matching.commonness import commonness_weight
 from screening.matching.corroboration import entry_facts
-from screening.matching.similarity import TokenInfo, consonant_skeleton, token_info
+from screening.matching.similarity import (
+    MIN_JOINED_ABJAD_LEN,
+    TokenInfo,
+    consonant_skeleton,
+    token_info,
+)
 from screening.models import (
     Entry,
     EntryKind,
@@ -63,7 +68,7 @@ def joined_token(left: Token, right: Token) -> Token | None:
     Its consonant skeleton is the two skeletons put together, and none if either has none:
     read whole, ``Mohammed Azizi`` (``mhmd`` + ``d``, ``z`` being a ``d``) would squeeze to
     ``mhmd`` and match every Mohammed, and ``أفغاني PLC`` would be the skeleton of its Arabic
-    word alone."""
+    word alone. Two letters (``Ri Je``: ``rj``) are none either: two one-consonant tokens."""
     if left.kind not in JOINABLE or right.kind not in JOINABLE:
         return None
     if left.kind == TokenKind.PARTICLE and right.kind == TokenKind.PARTICLE:
@@ -83,7 +88,7 @@ def joined_token(left: Token, right: Token) -> Token | None:
         TokenKind.WORD,
         Role.UNKNOWN,
         pinyin,
-        first + second if first and second else "",
+        first + second if first and second and len(first + second) >= MIN_JOINED_ABJAD_LEN else "",
     )
 
 

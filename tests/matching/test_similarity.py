@@ -69,6 +69,7 @@ def test_typo_tolerance_scales_with_length() -> None:
         ("عبد", "الله", "bdl"),  # Abdullah, as written in one word
         ("أفغاني", "PLC", "fknblk"),  # not the skeleton of the Arabic word alone
         ("Ali", "Ai", ""),  # "ai" has no consonant: none
+        ("Ri", "Je", ""),  # "rj": two one-letter skeletons are too little
     ],
 )
 def test_a_joined_pair_has_the_skeletons_of_both_its_tokens(
