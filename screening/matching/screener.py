@@ -252,6 +252,10 @@ class Screener:
         self._seen: set[int] = set()
         self._credits: dict[tuple[int, float], _Credited] = {}
         self._floors: dict[tuple[float, float], tuple[float, float]] = {}
+        self._made_options: dict[
+            tuple[float, int, EntryKind | None, str | None, str | None], ScreeningOptions
+        ] = {}
+        self._version = _version()
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
@@ -785,6 +789,25 @@ class Screener:
             self._parsed_facts[key] = facts
         return facts
 
+    def _options(
+        self,
+        threshold: float,
+        limit: int,
+        kind: EntryKind | None,
+        dob: str | None,
+        country: str | None,
+    ) -> ScreeningOptions:
+        """The options of a result, kept per value (immutable, and a batch repeats them)."""
+        key = (threshold, limit, kind, dob, country)
+        options = self._made_options.get(key)
+        if options is None:
+            if len(self._made_options) > _CACHE_LIMIT:
+                self._made_options.clear()
+            options = self._made_options[key] = ScreeningOptions(
+                threshold=threshold, limit=limit, kind=kind, dob=dob, country=country
+            )
+        return options
+
     def _needs(self, threshold: float, bonus: float) -> tuple[float, float]:
         """The query coverage and name score needed to reach ``threshold`` with ``bonus``."""
         key = (threshold, bonus)
@@ -936,8 +959,7 @@ class Screener:
         k = _check_kind(kind)
         facts = self._facts(dob, country)
         query = self.prepare(name, k)
-        required = required_coverage(t, facts.max_bonus)
-        floor = t - facts.max_bonus - _ROUNDING_MARGIN
+        required, floor = self._needs(t, facts.max_bonus)
         names = self.candidates(query, required, floor, facts=facts, threshold=t)
         scored = self.evaluate(query, names, kind=k, facts=facts, threshold=t)[:n]
         warnings = self._warnings + self.freshness()
@@ -945,16 +967,10 @@ class Screener:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")
         return ScreeningResult(
             query=name,
-            options=ScreeningOptions(
-                threshold=t,
-                limit=n,
-                kind=k,
-                dob=None if dob is None else str(dob),
-                country=facts.country,
-            ),
+            options=self._options(t, n, k, None if dob is None else str(dob), facts.country),
             hits=tuple(self._hits(query, scored, t)),
             lists=self.identities,
-            library_version=_version(),
+            library_version=self._version,
             warnings=warnings,
         )
 
