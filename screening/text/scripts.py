@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-__all__ = ["LATIN", "script_of", "token_script"]
+__all__ = ["LATIN", "latin_ranges", "script_of", "token_script"]
 
 LATIN = "Latn"
 
@@ -48,6 +48,11 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
     (0x20000, 0x2FA1F, "Hani"),
 )
 _STARTS = [r[0] for r in _RANGES]
+
+
+def latin_ranges() -> tuple[tuple[int, int, str], ...]:
+    """The code-point ranges :func:`script_of` calls Latin (``(first, last, "Latn")``)."""
+    return tuple(r for r in _RANGES if r[2] == LATIN)
 
 
 def script_of(char: str) -> str:

@@ -18,7 +18,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from screening.text.scripts import LATIN, script_of
+from screening.text.scripts import LATIN, latin_ranges, script_of
 
 __all__ = ["MAX_NAME_CHARS", "clean", "confusable_map", "fold_confusables"]
 
@@ -49,21 +49,32 @@ def confusable_map() -> dict[str, str]:
     return mapping
 
 
+@cache
+def _confusable_table() -> dict[int, str]:
+    """:func:`confusable_map` as a ``str.translate`` table (single characters only)."""
+    return {ord(char): target for char, target in confusable_map().items() if len(char) == 1}
+
+
+@cache
+def _latin_letters() -> frozenset[str]:
+    """Every letter :func:`~screening.text.scripts.script_of` calls Latin."""
+    return frozenset(
+        char
+        for first, last, code in latin_ranges()
+        for char in map(chr, range(first, last + 1))
+        if char.isalpha()
+    )
+
+
 def fold_confusables(token: str) -> str:
     """Replace look-alike letters by the Latin letters they imitate, if the token mixes them
     with Latin letters (a whole Cyrillic word is Cyrillic, and is transliterated instead)."""
-    has_latin = False
-    has_other = False
-    for char in token:
-        if char.isalpha():
-            if script_of(char) == LATIN:
-                has_latin = True
-            else:
-                has_other = True
-    if not (has_latin and has_other):
+    folded = token.translate(_confusable_table())
+    # Look-alikes are letters of other scripts: a token with one mixes scripts if it also
+    # holds a Latin letter.
+    if folded == token or _latin_letters().isdisjoint(token):
         return token
-    table = confusable_map()
-    return "".join(table.get(char, char) for char in token)
+    return folded
 
 
 def _keep(char: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screening.text.unicode import MAX_NAME_CHARS, clean, confusable_map
+from screening.text.scripts import LATIN, script_of
+from screening.text.unicode import MAX_NAME_CHARS, clean, confusable_map, fold_confusables
 
 
 def test_zero_width_and_bidi_controls_are_removed() -> None:
@@ -47,3 +48,20 @@ def test_odd_input_gives_empty_or_bounded_output() -> None:
 def test_clean_is_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(once) == once
+
+
+def _fold_one_by_one(token: str) -> str:
+    # The definition, letter by letter: fold look-alikes if the token mixes Latin letters
+    # with letters of another script.
+    letters = [script_of(c) for c in token if c.isalpha()]
+    if not (LATIN in letters and any(code != LATIN for code in letters)):
+        return token
+    return "".join(confusable_map().get(c, c) for c in token)
+
+
+_LETTERS = "aeopcxyАаЕеОоРрСсХхУуΑαΟοΡρԱաéçñßıİ陈ム1-' \u0301"
+
+
+@given(st.text(alphabet=_LETTERS, max_size=12) | st.text(max_size=8))
+def test_folding_by_table_is_folding_letter_by_letter(token: str) -> None:
+    assert fold_confusables(token) == _fold_one_by_one(token)
