@@ -256,13 +256,39 @@ def _misspelt_phrase(words: tuple[str, ...]) -> str | None:
     return None
 
 
+@cache
+def _long_forms_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for words, canonical in _legal_forms().items():
+        if len(words) == 1 and len(words[0]) >= _MISSPELT_FORM_LEN and words[0].isascii():
+            grouped.setdefault(words[0][0], []).append((words[0], canonical))
+    return {letter: tuple(forms) for letter, forms in grouped.items()}
+
+
+_MISSPELT_FORM_LEN = 6
+
+
+def _misspelt_form(word: str) -> str | None:
+    """The one-word legal form of 6+ letters that ``word`` spells with one edit after its
+    first letter (``corproation``, ``copmany``, ``liimted``), or ``None``."""
+    if len(word) < _MISSPELT_FORM_LEN:
+        return None
+    for form, canonical in _long_forms_by_letter().get(word[0], ()):
+        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1:
+            return canonical
+    return None
+
+
 def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     """Replace legal-form phrases by one canonical token, if some other token remains. A short
     form that is also a plausible name (``Sá``, ``Pao``) counts only when written with dots
-    (positions in ``dotted``) or first in the name (``PAO Gazprom``)."""
+    (positions in ``dotted``) or first in the name (``PAO Gazprom``). A long one-word form
+    with a typo after its first letter counts too."""
     forms = _legal_forms()
     firsts = _legal_first_words()
-    if not any(t.text in firsts for t in tokens) or len(tokens) < 2:
+    if len(tokens) < 2 or not any(
+        t.text in firsts or _misspelt_form(t.text) is not None for t in tokens
+    ):
         return tokens
     short = _short_legal_forms()
     out: list[Token] = []
@@ -291,6 +317,9 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
             else:
                 out.append(tokens[i])
                 i += 1
+        elif (misspelt := _misspelt_form(tokens[i].text)) is not None:
+            out.append(Token(misspelt, tokens[i].orig, tokens[i].script, TokenKind.LEGAL_FORM))
+            i += 1
         else:
             out.append(tokens[i])
             i += 1

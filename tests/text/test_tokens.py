@@ -107,3 +107,14 @@ def test_a_legal_form_phrase_with_a_typo_is_still_a_legal_form() -> None:
     assert texts("limited liaiblity company signatek")[0] == "llc"
     assert texts("joint stock copmany united credit bureau")[0] == "jsc"
     assert texts("limited liberty company x")[:2] == ["ltd", "liberty"]  # another word
+
+
+def test_a_one_word_legal_form_with_a_typo_is_still_a_legal_form() -> None:
+    # Found by the batch benchmark: "corproation", "copmany" stayed heavy words, and the
+    # listed companies they name were missed.
+    assert texts("China South Industries Group Corproation")[-1] == "corp"
+    assert texts("Novin Energy Copmany")[-1] == "co"
+    assert texts("Sterling Shipping Incoroprated")[-1] == "inc"
+    assert texts("Corproation") == ["corproation"]  # nothing else: a name, not a form
+    assert texts("Companion Holdings")[0] == "companion"  # two edits from "compania"
+    assert texts("Ocmpany Smith")[0] == "ocmpany"  # the first letter must be right
