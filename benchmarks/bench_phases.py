@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     start = time.perf_counter()
     gc.collect()
     say(f"a full garbage collection now: {(time.perf_counter() - start) * 1e3:.0f} ms, "
-        f"{len(gc.get_objects()):,} objects tracked (the screener's caches, mostly)")  # fmt: skip
+        f"{len(gc.get_objects()):,} objects tracked")  # fmt: skip
     if not args.no_write:
         command = "python benchmarks/bench_phases.py" + (" --freeze" if args.freeze else "")
         path = RESULTS.with_name("phases_freeze.txt") if args.freeze else RESULTS
