@@ -193,7 +193,8 @@ def _typo_keys(info: TokenInfo) -> list[int]:
         and not info.joined
         and len(info.text) >= MIN_TYPO_LEN - 1  # a 4-letter token is one edit from 5 letters
     ):
-        k = max_typos(len(info.text))
+        # Four letters: one deletion too, which a swap of two adjacent letters shares.
+        k = max(1, max_typos(len(info.text)))
         return stable_keys("d", deletion_neighbourhood(info.text, k))
     return []
 

@@ -15,13 +15,14 @@ spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodork
 abjad         0.88   an Arabic-script token with the consonant skeleton (2+ consonants) of a
                      Latin one
 typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token has 5–9 letters)
-                     or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token
+                     or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token; two
+                     four-letter tokens: two adjacent letters swapped (``Kahn`` / ``Khan``)
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
 ============  =====  =========================================================================
 
-Pairs of tokens shorter than 5 letters get no typo tolerance (``Wang``/``Tang`` are different
-names; the spelling variants of short names are in the variant table), nor do tokens made by
-joining two adjacent tokens; numbers match only exactly.
+Pairs of tokens shorter than 5 letters get no other typo tolerance (``Wang``/``Tang``,
+``John``/``Joan`` are different names; the spelling variants of short names are in the variant
+table), nor do tokens made by joining two adjacent tokens; numbers match only exactly.
 """
 
 from __future__ import annotations
@@ -168,4 +169,16 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         d = OSA.distance(q.text, c.text, score_cutoff=k)
         if d <= k:
             return 0.95 - 0.5 * d / longer, How.TYPO
+    elif len(q.text) == len(c.text) == MIN_TYPO_LEN - 1 and is_transposition(q.text, c.text):
+        return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
+
+
+def is_transposition(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two adjacent letters swapped (``buam``, ``baum``): the one
+    typo tolerated in a four-letter word, where any other edit often spells another name
+    (John, Joan)."""
+    if len(a) != len(b) or a == b:
+        return False
+    i = next(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y)
+    return i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]

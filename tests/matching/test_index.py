@@ -199,3 +199,20 @@ def test_a_name_holding_only_initials_of_the_query_words_is_credited_as_initials
     initial_only = screener.compiled.name_entry.index(1)
     assert initial_only in screener.candidates(query, 0.55)
     assert initial_only not in screener.candidates(query, 0.65)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="abcdehiklmnorstu", min_size=4, max_size=4),
+    st.integers(0, 2),
+)
+def test_a_swap_in_a_four_letter_word_is_found_by_the_index(word: str, at: int) -> None:
+    swapped = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    screener = Screener(watchlist([entry("0", f"{word} zyxwvut"), entry("1", "other name")]))
+    query = f"{swapped} zyxwvut"
+    indexed = screener.screen(query, threshold=0.5, limit=1000).hits
+    reference = reference_scan(screener, query, threshold=0.5)
+    assert [(h.entry.uid, h.score) for h in indexed] == [
+        (screener.compiled.entries[s.entry].uid, s.score) for s in reference
+    ]
+    assert indexed and indexed[0].entry.uid == "0"

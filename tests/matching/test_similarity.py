@@ -102,3 +102,12 @@ def test_a_word_also_listed_as_two_keeps_its_own_skeleton() -> None:
     vocab = screener.compiled.vocab
     (info,) = [i for i in vocab.infos if i.text == "mahmoodzadeh"]
     assert not info.joined and info.abjad == "mhmd"
+
+
+def test_only_a_swap_is_tolerated_in_a_four_letter_word() -> None:
+    assert sim("Kahn", "Khan") == (pytest.approx(0.825), How.TYPO)
+    assert sim("Buam", "Baum")[1] == How.TYPO
+    assert sim("John", "Joan")[0] == 0.0  # another name, one letter apart
+    assert sim("Wang", "Tang")[0] == 0.0
+    assert sim("Amir", "Amri")[1] == How.TYPO  # a swap even so
+    assert sim("Ali", "Lai")[0] == 0.0  # three letters: none
