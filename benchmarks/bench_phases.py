@@ -27,8 +27,6 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
-import os
-import platform
 import statistics
 import sys
 import time
@@ -41,7 +39,7 @@ import screening.matching.screener as screener_module
 from screening import Screener
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_screen import DATA, customer_names  # the same names and seeds
+from bench_screen import DATA, customer_names, platform_line  # the same names and seeds
 
 RESULTS = Path(__file__).resolve().parent / "results" / "phases.txt"
 PHASES = ("tokenise", "token lookups", "candidates", "scoring", "result")
@@ -65,8 +63,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(line, flush=True)
         out.append(line)
 
-    say(f"platform: {platform.platform()}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs (one used), screening {screening.__version__}")  # fmt: skip
+    say(platform_line())
     screener = Screener(
         [
             screening.load_list(DATA / "sdn_csv_2023-12-28"),

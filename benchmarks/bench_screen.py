@@ -75,6 +75,14 @@ def to_cyrillic(latin: str) -> str | None:
     return "".join(out)
 
 
+def platform_line() -> str:
+    """The first line of a result: the machine, the Python and the library measured."""
+    return (
+        f"platform: {platform.platform()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs (one used), screening {screening.__version__}"
+    )
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
@@ -166,8 +174,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(line, flush=True)
         out.append(line)
 
-    say(f"platform: {platform.platform()}, Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs (one used), screening {screening.__version__}")  # fmt: skip
+    say(platform_line())
     rss0 = rss_mb()
     gc.collect()
     t0 = time.perf_counter()
