@@ -39,7 +39,7 @@ import screening.matching.screener as screener_module
 from screening import Screener
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_screen import DATA, customer_names, platform_line  # the same names and seeds
+from bench_screen import DATA, customer_names, reporter  # the same names and seeds
 
 RESULTS = Path(__file__).resolve().parent / "results" / "phases.txt"
 PHASES = ("tokenise", "token lookups", "candidates", "scoring", "result")
@@ -58,12 +58,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     out: list[str] = []
-
-    def say(line: str = "") -> None:
-        print(line, flush=True)
-        out.append(line)
-
-    say(platform_line())
+    say = reporter(out)
     screener = Screener(
         [
             screening.load_list(DATA / "sdn_csv_2023-12-28"),

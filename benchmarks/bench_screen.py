@@ -75,6 +75,18 @@ def to_cyrillic(latin: str) -> str | None:
     return "".join(out)
 
 
+def reporter(out: list[str]) -> Callable[[str], None]:
+    """``say(line)``: print a result line at once and keep it in ``out`` for the results file;
+    the first line, said now, is the platform's."""
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        out.append(line)
+
+    say(platform_line())
+    return say
+
+
 def platform_line() -> str:
     """The first line of a result: the machine, the Python and the library measured."""
     return (
@@ -169,12 +181,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     out: list[str] = []
-
-    def say(line: str = "") -> None:
-        print(line, flush=True)
-        out.append(line)
-
-    say(platform_line())
+    say = reporter(out)
     rss0 = rss_mb()
     gc.collect()
     t0 = time.perf_counter()
