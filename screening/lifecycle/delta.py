@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from screening.matching.corroboration import QueryFacts
 from screening.matching.screener import DEFAULT_LIMIT, DEFAULT_THRESHOLD, PreparedQuery, Screener
 from screening.models import EntryKind, Watchlist
 
@@ -127,7 +126,8 @@ class DeltaScreener(Screener):
             entry.uid in wanted[list_no]
             for entry, list_no in zip(compiled.entries, compiled.entry_list, strict=True)
         ]
-        self._delta_names = frozenset(
+        # The full screener's candidates, but only those of added or changed entries.
+        self._only_names = frozenset(
             name for name, entry_no in enumerate(compiled.name_entry) if entry_ok[entry_no]
         )
         changed = sum(len(d) for d in deltas)
@@ -147,17 +147,3 @@ class DeltaScreener(Screener):
         if any(probe.single_names) or any(probe.joined_names) or any(probe.single_weak):
             return super().prepare(name, kind)
         return probe
-
-    def candidates(
-        self,
-        query: PreparedQuery,
-        required: float,
-        floor: float = 0.0,
-        *,
-        facts: QueryFacts | None = None,
-        threshold: float | None = None,
-    ) -> list[int]:
-        """The full screener's candidates that belong to added or changed entries."""
-        keep = self._delta_names
-        found = super().candidates(query, required, floor, facts=facts, threshold=threshold)
-        return [name for name in found if name in keep]

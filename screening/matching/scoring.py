@@ -55,7 +55,7 @@ SUBSTANTIVE_KINDS = frozenset({TokenKind.WORD, TokenKind.NUMBER})
 # plain int value of :class:`How`). Plain: a tuple of a float and an int, and a dict of such
 # tuples, are untracked by the cyclic garbage collector, where an enum member would keep them
 # tracked; a screener keeps tens of thousands of these, and every full collection would
-# traverse them (measured: a fifth of the time of a full collection).
+# traverse them.
 QueryTokenMatches = dict[int, tuple[float, int]]
 
 

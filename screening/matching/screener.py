@@ -256,6 +256,7 @@ class Screener:
             tuple[float, int, EntryKind | None, str | None, str | None], ScreeningOptions
         ] = {}
         self._version = _version()
+        self._only_names: frozenset[int] | None = None
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
@@ -436,9 +437,9 @@ class Screener:
 
         Not from the first: a prepared query is a dozen objects that the cyclic garbage
         collector traverses at every full collection, and those come more often the more
-        long-lived objects are made. Kept for every name, on a file of distinct customer
-        names they cost a quarter of the screening time and pauses of 300 ms (measured);
-        a name seen once leaves only its hash, an int, which the collector skips."""
+        long-lived objects are made; on a file of distinct customer names, most names would
+        be kept for nothing. A name seen once leaves only its hash, an int, which the
+        collector skips (``benchmarks/bench_phases.py`` reports the collections)."""
         if not lookup:
             return self._prepare(name, kind, lookup=False)
         key = (name, kind)
@@ -612,7 +613,9 @@ class Screener:
         then credited with the weight of every query token that matches any of its tokens (at
         that token's best similarity); a name whose credit stays below ``required`` cannot
         reach it and is dropped. The rest are bounded from the list side too
-        (:meth:`_name_bound`); only names whose bound reaches ``floor`` are scored.
+        (:meth:`_name_bound`); only names whose bound reaches ``floor`` are scored. A screener
+        whose ``_only_names`` is set (a :class:`~screening.lifecycle.delta.DeltaScreener`)
+        keeps those names only.
         """
         # Credits are kept for the loosest coverage any facts allow at this threshold, so that
         # one entry serves a name screened with or without facts.
@@ -626,9 +629,10 @@ class Screener:
         need = required * total - 1e-9
         kept = []
         units: list[_Unit] | None = None
+        only = self._only_names
         for i, name in enumerate(found.names):
             got = found.credits[i]
-            if got < need:
+            if got < need or (only is not None and name not in only):
                 continue
             name_floor = floor
             if held is not None:
