@@ -61,14 +61,17 @@ JOINABLE = frozenset(
 )
 
 
-def joined_token(left: Token, right: Token) -> Token | None:
+def joined_token(
+    left: Token, right: Token, skeletons: tuple[str, str] | None = None
+) -> Token | None:
     """The two adjacent tokens written as one (``Quan`` ``guo`` → ``quanguo``), or ``None``
     when either is not a word.
 
     Its consonant skeleton is the two skeletons put together, and none if either has none:
     read whole, ``Mohammed Azizi`` (``mhmd`` + ``d``, ``z`` being a ``d``) would squeeze to
     ``mhmd`` and match every Mohammed, and ``أفغاني PLC`` would be the skeleton of its Arabic
-    word alone. Two letters (``Ri Je``: ``rj``) are none either: two one-consonant tokens."""
+    word alone. Two letters (``Ri Je``: ``rj``) are none either: two one-consonant tokens.
+    ``skeletons``: the two tokens' own, when the caller has them (their infos' ``abjad``)."""
     if left.kind not in JOINABLE or right.kind not in JOINABLE:
         return None
     if left.kind == TokenKind.PARTICLE and right.kind == TokenKind.PARTICLE:
@@ -80,7 +83,10 @@ def joined_token(left: Token, right: Token) -> Token | None:
             for a in pinyin_readings(left.text, left.pinyin)
             for b in pinyin_readings(right.text, right.pinyin)
         )
-    first, second = consonant_skeleton(left), consonant_skeleton(right)
+    if skeletons is None:
+        first, second = consonant_skeleton(left), consonant_skeleton(right)
+    else:
+        first, second = skeletons
     return Token(
         left.text + right.text,
         left.orig + right.orig,
@@ -306,8 +312,9 @@ class CompiledLists:
                 continue  # the same name twice on one entry (e.g. in two scripts that agree)
             seen.add((ids, weak))
             joined = []
-            for left, right in itertools.pairwise(tokens):
-                pair = joined_token(left, right)
+            infos = self.vocab.infos
+            for i, (left, right) in enumerate(itertools.pairwise(tokens)):
+                pair = joined_token(left, right, (infos[ids[i]].abjad, infos[ids[i + 1]].abjad))
                 joined.append(-1 if pair is None else self.vocab.add(pair, joined=True))
             self.name_entry.append(entry_no)
             self.name_index.append(name_no)

@@ -469,8 +469,8 @@ class Screener:
         single = [self._lookup(i) for i in infos]
         joined_infos: list[TokenInfo | None] = []
         joined = []
-        for left, right in itertools.pairwise(tokens):
-            pair = joined_token(left, right)
+        for i, (left, right) in enumerate(itertools.pairwise(tokens)):
+            pair = joined_token(left, right, (infos[i].abjad, infos[i + 1].abjad))
             if pair is None:
                 joined_infos.append(None)
                 joined.append(_NO_MATCH)

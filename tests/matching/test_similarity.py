@@ -80,6 +80,23 @@ def test_a_joined_pair_has_the_skeletons_of_both_its_tokens(
     assert token_info(pair, joined=True).abjad == skeleton
 
 
+def test_pairs_built_from_known_skeletons_are_the_pairs_joined_token_builds() -> None:
+    # The screener and the compiler pass the tokens' skeletons in, from their infos.
+    screener = Screener(watchlist([entry("1", "MAHMOODZADEH, Yahya"), entry("2", "أفغاني PLC")]))
+    for name in ("Yahya Mahmood Zadeh", "محمد علي حسن", "أفغاني PLC"):
+        query = screener.prepare(name, None)
+        for i, (left, right) in enumerate(zip(query.tokens, query.tokens[1:], strict=False)):
+            pair = joined_token(left, right)
+            assert pair is not None and query.joined_infos[i] == token_info(pair, joined=True)
+    compiled = screener.compiled
+    for tokens, joined in zip(compiled.name_tokens, compiled.name_joined, strict=True):
+        for i, pair_id in enumerate(joined):
+            left, right = (compiled.vocab.infos[t] for t in tokens[i : i + 2])
+            assert compiled.vocab.infos[pair_id].abjad == (
+                left.abjad + right.abjad if len(left.abjad + right.abjad) >= 3 else ""
+            )
+
+
 def test_a_common_arabic_given_name_is_not_a_hit_on_a_joined_listed_name() -> None:
     # Read whole, MAHMOODZADEH Yahya squeezes to "mhmd" and AHMAD Dida to "hmd": both were
     # hits at 0.89 and 0.88 for محمد and احمد alone.
