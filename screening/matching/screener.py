@@ -990,15 +990,22 @@ class Screener:
 
         Work is shared across names: a name repeated in the batch is screened once (results
         are immutable), and every token is looked up once per screener, not once per name.
+
+        The cyclic garbage collector is paused during the call, as during a build: screening
+        makes no reference cycles, but the results it keeps would otherwise bring on full
+        collections, each of which traverses every object of the lists and the index
+        (``benchmarks/bench_phases.py`` times one). The objects made are collected as usual
+        once the call returns.
         """
         done: dict[str, ScreeningResult] = {}
         results = []
-        for name in names:
-            result = done.get(name) if isinstance(name, str) else None
-            if result is None:
-                result = self.screen(name, kind=kind, threshold=threshold, limit=limit)
-                done[name] = result
-            results.append(result)
+        with paused_gc():
+            for name in names:
+                result = done.get(name) if isinstance(name, str) else None
+                if result is None:
+                    result = self.screen(name, kind=kind, threshold=threshold, limit=limit)
+                    done[name] = result
+                results.append(result)
         return results
 
     def warm_up(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -195,6 +196,29 @@ def test_screen_many_keeps_order_and_equals_screen(screener: Screener) -> None:
     assert [r.model_dump_json() for r in many] == [
         screener.screen(n).model_dump_json() for n in names
     ]
+
+
+def test_screen_many_pauses_the_collector_and_restores_it(
+    screener: Screener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    screen = Screener.screen
+
+    def spy(self: Screener, name: str, **options: object) -> object:
+        seen.append(gc.isenabled())
+        return screen(self, name, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screener, "screen", spy)
+    assert gc.isenabled()
+    screener.screen_many(["Chen Wei", "V. Putin"])
+    assert seen == [False, False]
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it keeps it paused
+    try:
+        screener.screen_many(["Chen Wei"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_warm_up_changes_nothing(screener: Screener) -> None:
