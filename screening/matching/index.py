@@ -32,7 +32,7 @@ from screening.matching.compiled import CompiledLists
 from screening.matching.scoring import QueryTokenMatches
 from screening.matching.similarity import (
     MIN_ABJAD_LEN,
-    MIN_TYPO_LEN,
+    MIN_DROPPED_LEN,
     TokenInfo,
     max_typos,
     token_similarity,
@@ -191,10 +191,11 @@ def _typo_keys(info: TokenInfo) -> list[int]:
         info.kind != TokenKind.NUMBER
         and not info.abjad_script
         and not info.joined
-        and len(info.text) >= MIN_TYPO_LEN - 1  # a 4-letter token is one edit from 5 letters
+        and len(info.text) >= MIN_DROPPED_LEN - 1  # "go" is "guo" with a letter left out
     ):
-        # Four letters: one deletion too, which a swap of two adjacent letters shares.
-        k = max(1, max_typos(len(info.text)))
+        # Under five letters, one deletion: a swap of two adjacent letters shares one, and a
+        # word with a letter left out is one of its deletions; two letters: the word only.
+        k = max(1, max_typos(len(info.text))) if len(info.text) >= MIN_DROPPED_LEN else 0
         return stable_keys("d", deletion_neighbourhood(info.text, k))
     return []
 

@@ -16,7 +16,11 @@ abjad         0.88   an Arabic-script token with the consonant skeleton (2+ cons
                      Latin one
 typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token has 5–9 letters)
                      or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token; two
-                     four-letter tokens: two adjacent letters swapped (``Kahn`` / ``Khan``)
+                     four-letter tokens: two adjacent letters swapped (``Kahn`` / ``Khan``);
+                     a three- or four-letter word and itself with one letter, not the first,
+                     left out (``Khan`` / ``Khn``, ``Guo`` / ``Go``), unless both are Pinyin
+                     syllables (``Mao`` / ``Ma``) or Roman numerals, or one is romanised
+                     from Chinese, Korean or Japanese script
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
 ============  =====  =========================================================================
 
@@ -27,28 +31,40 @@ table), nor do tokens made by joining two adjacent tokens; numbers match only ex
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from screening.text.keys import abjad_key, pinyin_readings, spelling_key, variant_classes
+from screening.text.keys import (
+    abjad_key,
+    pinyin_readings,
+    pinyin_syllables,
+    spelling_key,
+    variant_classes,
+)
 from screening.text.tokens import Token, TokenKind
 
 __all__ = [
     "ABJAD_SCRIPTS",
+    "SYLLABIC_SCRIPTS",
     "MIN_ABJAD_LEN",
+    "MIN_DROPPED_LEN",
     "MIN_JOINED_ABJAD_LEN",
     "MIN_TYPO_LEN",
     "How",
     "TokenInfo",
     "consonant_skeleton",
+    "is_dropped_letter",
     "max_typos",
     "token_info",
     "token_similarity",
 ]
 
 ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc"})
+# Written in syllables, romanised by table: 李 is "li" exactly, never "lui" with a letter lost.
+SYLLABIC_SCRIPTS = frozenset({"Hani", "Hang", "Hira", "Kana"})
 
 
 class How(IntEnum):
@@ -73,6 +89,10 @@ SIM_ABJAD = 0.88
 SIM_INITIAL = 0.60
 MIN_TYPO_LEN = 5
 TYPO_2_LEN = 10
+# Under five letters, one letter left out of a three- or four-letter word (``KHN`` for KHAN,
+# ``GO`` for GUO) is the only edit tolerated but a swap; see is_dropped_letter.
+MIN_DROPPED_LEN = 3
+_ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
 # A one-consonant skeleton (علي "l") matches hundreds of unrelated Latin names; common short
 # names are in the variant table instead. Two consonants (حبيب Habib "hb") is the floor:
 # benchmarks/bench_eval.py measured 3 → 2 as Arabic-script recall 44% → 81% at +0.4 points of
@@ -169,9 +189,33 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         d = OSA.distance(q.text, c.text, score_cutoff=k)
         if d <= k:
             return 0.95 - 0.5 * d / longer, How.TYPO
-    elif len(q.text) == len(c.text) == MIN_TYPO_LEN - 1 and is_transposition(q.text, c.text):
+    elif (len(q.text) == len(c.text) == MIN_TYPO_LEN - 1 and is_transposition(q.text, c.text)) or (
+        q.kind == c.kind == TokenKind.WORD
+        and q.script not in SYLLABIC_SCRIPTS
+        and c.script not in SYLLABIC_SCRIPTS
+        and is_dropped_letter(q.text, c.text)
+    ):
         return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
+
+
+def is_dropped_letter(a: str, b: str) -> bool:
+    """Whether one of two short words is the other with a letter left out, not its first
+    (``khn`` / ``khan``, ``go`` / ``guo``), unless both are Pinyin syllables (``Ma`` and
+    ``Mao``, ``Li`` and ``Liu`` are distinct Chinese surnames, as common as any) or both are
+    Roman numerals (the vessels ``SPARTA II`` and ``SPARTA III``)."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) != len(short) + 1 or not MIN_DROPPED_LEN <= len(long) < MIN_TYPO_LEN:
+        return False
+    if short[:1] != long[:1]:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    if short[i:] != long[i + 1 :]:
+        return False
+    syllables = pinyin_syllables()
+    if short in syllables and long in syllables:
+        return False
+    return not (_ROMAN.fullmatch(short) and _ROMAN.fullmatch(long))
 
 
 def is_transposition(a: str, b: str) -> bool:

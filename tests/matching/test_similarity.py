@@ -12,6 +12,11 @@ from screening.models import EntryKind
 from screening.text.tokens import tokenize
 
 
+def to_latin(text: str) -> str:
+    (token,) = tokenize(text)
+    return token.text
+
+
 def sim(left: str, right: str) -> tuple[float, How]:
     (q,), (c,) = tokenize(left), tokenize(right)
     return token_similarity(token_info(q), token_info(c))
@@ -95,6 +100,59 @@ def test_pairs_built_from_known_skeletons_are_the_pairs_joined_token_builds() ->
             assert compiled.vocab.infos[pair_id].abjad == (
                 left.abjad + right.abjad if len(left.abjad + right.abjad) >= 3 else ""
             )
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("Khn", "Khan", 0.825),  # a letter left out of a four-letter word
+        ("Hrb", "Harb", 0.825),
+        ("Go", "Guo", pytest.approx(0.95 - 0.5 / 3)),  # ... or a three-letter one
+        ("Ks", "Kos", pytest.approx(0.95 - 0.5 / 3)),
+        ("Kha", "Khan", 0.825),  # either side may be the shorter
+        ("Ma", "Mao", 0.0),  # two Pinyin syllables: two surnames
+        ("Li", "Liu", 0.0),
+        ("Li", "Ali", 0.0),  # not the first letter
+        ("Xi", "Xiv", 0.0),  # two Roman numerals
+        ("Ii", "Iii", 0.0),
+        ("Jon", "Joan", 0.825),
+        ("Jo", "Joan", 0.0),  # two letters left out
+        ("Kan", "Khan", 0.825),
+    ],
+)
+def test_a_letter_left_out_of_a_short_word(left: str, right: str, expected: float) -> None:
+    similarity, how = sim(left, right)
+    assert similarity == expected
+    assert how == (How.NONE if expected == 0.0 else How.TYPO)
+
+
+@pytest.mark.parametrize(("written", "listed"), [("李", "Lui"), ("宋", "Son"), ("최", "Cho")])
+def test_a_syllable_romanised_from_its_script_has_no_letter_left_out(
+    written: str, listed: str
+) -> None:
+    assert sim(written, listed)[0] == 0.0
+    assert sim(to_latin(written), listed)[1] == How.TYPO  # the same letters typed: a typo
+
+
+def test_a_particle_is_not_a_word_with_a_letter_left_out() -> None:
+    (al,) = [t for t in tokenize("Ahmad Al Saud") if t.text == "al"]
+    (ali,) = tokenize("Ali")
+    assert token_similarity(token_info(al), token_info(ali))[0] == 0.0
+
+
+def test_a_short_surname_with_a_letter_left_out_is_still_found() -> None:
+    screener = Screener(
+        watchlist(
+            [
+                entry("27968", "KHAN, Sayed Habib Ahmad", kind=EntryKind.INDIVIDUAL),
+                entry("41301", "GUO, Chunyan", kind=EntryKind.INDIVIDUAL),
+                entry("2", "MAO, Yan", kind=EntryKind.INDIVIDUAL),
+            ]
+        )
+    )
+    assert [h.entry.uid for h in screener.screen("Sayed Habib Ahmad KHN").hits] == ["27968"]
+    assert [h.entry.uid for h in screener.screen("Chunyan GO").hits] == ["41301"]
+    assert not screener.screen("Yan MA").hits
 
 
 def test_a_common_arabic_given_name_is_not_a_hit_on_a_joined_listed_name() -> None:
