@@ -18,7 +18,8 @@ typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token
                      or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token; two
                      four-letter tokens: two adjacent letters swapped (``Kahn`` / ``Khan``);
                      a three- or four-letter word and itself with one letter, not the first,
-                     left out (``Khan`` / ``Khn``, ``Guo`` / ``Go``), unless both are Pinyin
+                     left out (``Khan`` / ``Khn``, ``Guo`` / ``Go``), or in three letters two
+                     after the first swapped (``Pak`` / ``Pka``), unless both are Pinyin
                      syllables (``Mao`` / ``Ma``) or Roman numerals, or one is romanised
                      from Chinese, Korean or Japanese script
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
@@ -57,6 +58,7 @@ __all__ = [
     "TokenInfo",
     "consonant_skeleton",
     "is_dropped_letter",
+    "is_short_typo",
     "max_typos",
     "token_info",
     "token_similarity",
@@ -193,29 +195,37 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         q.kind == c.kind == TokenKind.WORD
         and q.script not in SYLLABIC_SCRIPTS
         and c.script not in SYLLABIC_SCRIPTS
-        and is_dropped_letter(q.text, c.text)
+        and is_short_typo(q.text, c.text)
     ):
         return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
 
 
+def is_short_typo(a: str, b: str) -> bool:
+    """Whether two words of two to four letters are one typo apart, where any edit would often
+    spell another name: one letter, not the first, left out of three or four (``khn`` /
+    ``khan``, ``go`` / ``guo``), or two adjacent letters after the first swapped in three
+    (``pka`` / ``pak``). Not if both are Pinyin syllables (``Ma`` and ``Mao``, ``Li`` and
+    ``Liu`` are distinct Chinese surnames, as common as any) or both Roman numerals (the
+    vessels ``SPARTA II`` and ``SPARTA III``, ``XIV`` and ``XVI``)."""
+    if not (is_dropped_letter(a, b) or (len(a) == 3 and a[0] == b[0] and is_transposition(a, b))):
+        return False
+    syllables = pinyin_syllables()
+    if a in syllables and b in syllables:
+        return False
+    return not (_ROMAN.fullmatch(a) and _ROMAN.fullmatch(b))
+
+
 def is_dropped_letter(a: str, b: str) -> bool:
-    """Whether one of two short words is the other with a letter left out, not its first
-    (``khn`` / ``khan``, ``go`` / ``guo``), unless both are Pinyin syllables (``Ma`` and
-    ``Mao``, ``Li`` and ``Liu`` are distinct Chinese surnames, as common as any) or both are
-    Roman numerals (the vessels ``SPARTA II`` and ``SPARTA III``)."""
+    """Whether one of two words is the other, of three or four letters, with one letter but
+    the first left out (``khn``, ``khan``)."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(long) != len(short) + 1 or not MIN_DROPPED_LEN <= len(long) < MIN_TYPO_LEN:
         return False
     if short[:1] != long[:1]:
         return False
     i = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
-    if short[i:] != long[i + 1 :]:
-        return False
-    syllables = pinyin_syllables()
-    if short in syllables and long in syllables:
-        return False
-    return not (_ROMAN.fullmatch(short) and _ROMAN.fullmatch(long))
+    return short[i:] == long[i + 1 :]
 
 
 def is_transposition(a: str, b: str) -> bool:
