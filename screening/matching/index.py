@@ -23,6 +23,7 @@ indexed screener returns the same hits as :mod:`screening.matching.reference`.
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections.abc import Iterable
 from typing import Any
 
@@ -121,14 +122,19 @@ class KeyTable:
         self.ids = ids
 
     @classmethod
-    def build(cls, pair_keys: list[int], pair_ids: list[int]) -> KeyTable:
-        """From parallel lists of (key, token id) pairs."""
-        keys = np.fromiter(pair_keys, dtype=np.uint64, count=len(pair_keys))
-        ids = np.fromiter(pair_ids, dtype=np.int32, count=len(pair_ids))
+    def build(cls, pair_keys: array[int], pair_ids: array[int]) -> KeyTable:
+        """From parallel arrays of (key, token id) pairs (typecodes ``Q`` and ``i``)."""
+        keys = np.frombuffer(pair_keys, dtype=np.uint64)
+        ids = np.frombuffer(pair_ids, dtype=np.int32)
         order = np.lexsort((ids, keys))
         keys, ids = keys[order], ids[order]
-        unique, starts = np.unique(keys, return_index=True)
-        return cls(unique, np.append(starts, len(keys)).astype(np.int64), ids)
+        del order
+        # Sorted: each key starts where it differs from the one before.
+        if not len(keys):
+            return cls(keys, np.zeros(1, dtype=np.int64), ids)
+        starts = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+        starts = np.concatenate(([0], starts, [len(keys)])).astype(np.int64)
+        return cls(keys[starts[:-1]], starts, ids)
 
     def lookup(self, keys: list[int]) -> list[int]:
         """Token ids under any of these keys (a token may repeat)."""
@@ -217,9 +223,9 @@ class CandidateIndex:
     def __init__(self, compiled: CompiledLists) -> None:
         self.compiled = compiled
         self._name_ids: tuple[int, ...] | None = None
-        pair_keys: list[int] = []
-        pair_ids: list[int] = []
-        plain: list[int] = []
+        # Compact arrays, not lists of ints: the build's peak memory is these (Python ints are
+        # 32 bytes each, and most keys are new objects).
+        pair_keys, pair_ids, plain = array("Q"), array("i"), array("Q")
         self.initials: dict[str, int] = {}
         for token, info in enumerate(compiled.vocab.infos):
             if info.kind == TokenKind.INITIAL:
@@ -231,10 +237,11 @@ class CandidateIndex:
             pair_keys.extend(keys)
             pair_ids.extend([token] * len(keys))
         self.keys = KeyTable.build(pair_keys, pair_ids)
-        self.plain_keys = np.unique(np.array(plain, dtype=np.uint64))
+        del pair_keys, pair_ids
+        self.plain_keys = np.unique(np.frombuffer(plain, dtype=np.uint64))
+        del plain
         self._plain_set: frozenset[int] | None = None
-        owners: list[int] = []
-        names: list[int] = []
+        owners, names = array("i"), array("i")
         tokens_of = compiled.name_tokens
         joined_of = compiled.name_joined
         for name in compiled.strong_names():
@@ -242,8 +249,8 @@ class CandidateIndex:
                 if token >= 0:
                     owners.append(token)
                     names.append(name)
-        owner_array = np.array(owners, dtype=np.int32)
-        name_array = np.array(names, dtype=np.int32)
+        owner_array = np.frombuffer(owners, dtype=np.int32)
+        name_array = np.frombuffer(names, dtype=np.int32)
         order = np.lexsort((name_array, owner_array))
         self.post_names = name_array[order]
         counts = np.bincount(owner_array, minlength=len(compiled.vocab.infos))

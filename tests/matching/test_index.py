@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+from array import array
 from random import Random
 
 from factories import entry, watchlist
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from screening import Screener
 from screening.matching.compiled import joined_token
-from screening.matching.index import deletion_neighbourhood
+from screening.matching.index import KeyTable, deletion_neighbourhood
 from screening.matching.reference import reference_scan
 from screening.matching.similarity import TokenInfo, is_short_typo, token_info
 from screening.models import EntryKind
@@ -82,6 +83,16 @@ def test_a_word_written_like_a_legal_form_is_found_by_its_written_form() -> None
     screener = Screener(watchlist([entry("0", "ooo")]))
     assert screener.screen("llc ooo", threshold=0.5).hits
     assert reference_scan(screener, "llc ooo", threshold=0.5)
+
+
+@given(st.lists(st.tuples(st.sampled_from([0, 1, 7, 2**32, 2**63 + 5, 2**64 - 1]),
+                          st.integers(0, 40))))  # fmt: skip
+def test_a_key_table_finds_every_token_filed_under_a_key(pairs: list[tuple[int, int]]) -> None:
+    table = KeyTable.build(array("Q", [k for k, _ in pairs]), array("i", [t for _, t in pairs]))
+    for key in {0, 1, 7, 2**32, 2**63 + 5, 2**64 - 1}:
+        assert table.lookup([key]) == sorted(t for k, t in pairs if k == key)
+    assert sorted(table.lookup([1, 7])) == sorted(t for k, t in pairs if k in (1, 7))
+    assert len(table.keys) == len({k for k, _ in pairs}) == len(table.starts) - 1
 
 
 def test_deletion_neighbourhood() -> None:
