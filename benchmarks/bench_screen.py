@@ -3,7 +3,8 @@
 What is measured, in one run so that ratios are fair on a shared machine:
 
 * build: loading the official CSV files, compiling the index; saving it and loading it back
-  (``Screener.load``); memory of the index (RSS growth, and Python allocations by tracemalloc);
+  (``Screener.load``); memory of the index (RSS growth, and Python allocations by tracemalloc;
+  and the RSS growth of a fresh process that loads the saved index, as a service does);
 * ``screen()`` latency over realistic customer names (Faker, 12 locales, seeded): p50/p95/p99.
   Three states of a screener, since it keeps per-token and per-name work:
   "cold" is a screener that has screened nothing (every token of a name may be new to it);
@@ -30,6 +31,8 @@ import os
 import platform
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -98,6 +101,21 @@ def platform_line() -> str:
 def rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def fresh_load_rss(path: Path) -> float:
+    """RSS growth of a new process that loads the saved index and warms it up (what a service
+    holds: every table a first query of each script loads), after importing the library."""
+    code = (
+        "import sys; from pathlib import Path; import screening; from screening import Screener\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r}); from bench_screen import rss_mb\n"
+        "before = rss_mb(); s = Screener.load(Path(sys.argv[1])); s.warm_up()\n"
+        "print(rss_mb() - before)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.strip().splitlines()[-1])
 
 
 def percentiles(samples: Sequence[float]) -> tuple[float, float, float]:
@@ -215,8 +233,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         screener.save(path)
         size = path.stat().st_size / 1e6
         loads = [timed(lambda: Screener.load(path)) for _ in range(5)]
+        loaded_rss = fresh_load_rss(path)
     say(f"saved index: {size:.0f} MB; load median {statistics.median(loads) * 1000:.0f} ms "
-        f"over 5 loads")  # fmt: skip
+        f"over 5 loads; RSS +{loaded_rss:.0f} MB in a fresh process that loads it "
+        "and warms up")  # fmt: skip
 
     cold_queries = customer_names(args.queries, seed=6)
     cold = [timed(lambda q=q: screener.screen(q)) for q in cold_queries]  # type: ignore[misc]
