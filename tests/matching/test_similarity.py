@@ -158,6 +158,24 @@ def test_a_short_surname_with_a_letter_left_out_is_still_found() -> None:
     assert not screener.screen("Yan MA").hits
 
 
+def test_one_consonant_skeleton_alone_is_not_enough_for_a_hit() -> None:
+    screener = Screener(
+        watchlist(
+            [
+                entry("25364", "AREZOO", kind=EntryKind.VESSEL),  # رضا, Reza: "rd"
+                entry("15091", "TOLOU", kind=EntryKind.VESSEL),  # تالا, Tala: "tl"
+                entry("2", "TARABULSI, Ahmad", kind=EntryKind.INDIVIDUAL),
+            ]
+        )
+    )
+    for query in ("رضا", "تالا"):
+        assert not screener.screen(query).hits
+        (hit,) = screener.screen(query, threshold=0.5).hits
+        assert hit.score == 0.80 and "(abjad)" in hit.explanation.summary()
+    # Two tokens, one by its skeleton: still a hit.
+    assert [h.entry.uid for h in screener.screen("أحمد طرابلسي").hits] == ["2"]
+
+
 def test_a_common_arabic_given_name_is_not_a_hit_on_a_joined_listed_name() -> None:
     # Read whole, MAHMOODZADEH Yahya squeezes to "mhmd" and AHMAD Dida to "hmd": both were
     # hits at 0.89 and 0.88 for محمد and احمد alone.
