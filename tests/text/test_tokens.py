@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -73,6 +74,12 @@ def test_honorifics_are_dropped_where_they_lead_a_name() -> None:
     assert texts("AL-ZAWAHIRI, Shaykh Ayman") == ["al", "zawahiri", "ayman"]
     assert texts("Muhammad al-Shaykh") == ["muhammad", "al", "shaykh"]
     assert texts("Dr. Sheikh Ali Hassan") == ["ali", "hassan"]
+
+
+@pytest.mark.parametrize("title", ["حاجي", "حاجی", "ملا", "مولوي", "الحاج", "الشيخ"])
+def test_arabic_script_titles_are_dropped_where_they_lead(title: str) -> None:
+    # Haji, Mullah, Mawlawi as OFAC writes them in Latin: NOORZAI, Hajji Malik.
+    assert [t.orig for t in tokenize(f"{title} ملك نورزي")] == ["ملك", "نورزي"]
 
 
 def test_particles_and_initials_are_marked() -> None:
