@@ -112,6 +112,8 @@ _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 _ARABIC_ARTICLE = "ال"
+# Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
+_ALLAH = "الله"
 # Two syllables joined by a hyphen, the Wade-Giles (and Taiwanese) way of writing a given name.
 _HYPHENATED = re.compile(r"(?<![^\W\d_])([a-zü']{1,7})-([a-zü']{1,7})(?![^\W\d_])")
 
@@ -155,7 +157,7 @@ def _romanise(run: str, code: str, role: Role) -> list[Token]:
     if code == "Cyrl":
         return [Token(to_ascii(cyrillic_to_latin(run)), run, code, role=role)]
     if code == "Arab":
-        if run.startswith(_ARABIC_ARTICLE) and len(run) > 3:
+        if run.startswith(_ARABIC_ARTICLE) and len(run) > 3 and run != _ALLAH:
             rest = run[len(_ARABIC_ARTICLE) :]
             return [
                 Token("al", _ARABIC_ARTICLE, code, kind=TokenKind.PARTICLE),

@@ -50,6 +50,15 @@ def test_a_common_name_subset_is_not_a_hit_on_a_rare_surname(sdn_screener: Scree
         assert "HOUTHI" not in hit.entry.primary_name.full
 
 
+@pytest.mark.parametrize(
+    ("query", "uid"),
+    [("حزب الله", "4697"), ("حزبالله", "4697"), ("عبد الله حفز", "22099")],
+)
+def test_allah_is_one_word_in_arabic_script(sdn_screener: Screener, query: str, uid: str) -> None:
+    # HIZBALLAH and HAFIZ, Abdallah: الله was read as the article and "lh", and neither hit.
+    assert top_uids(sdn_screener, query)[:1] == [uid]
+
+
 def test_cyrillic_query_for_a_latin_listing(sdn_screener: Screener) -> None:
     assert "35096" in top_uids(sdn_screener, "Владимир Владимирович Путин")
 

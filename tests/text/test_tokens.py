@@ -95,6 +95,11 @@ def test_arabic_article_is_split() -> None:
     ]
 
 
+def test_allah_is_not_split_as_an_article() -> None:
+    assert [t.orig for t in tokenize("عبد الله")] == ["عبد", "الله"]
+    assert [t.orig for t in tokenize("حزب الله")] == ["حزب", "الله"]
+
+
 def test_a_comma_before_a_legal_form_is_not_a_surname_separator() -> None:
     assert [t.role for t in tokenize("ACME, Inc")] == [Role.UNKNOWN, Role.UNKNOWN]
 
