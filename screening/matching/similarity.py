@@ -13,7 +13,8 @@ variant       0.95   same curated variant class (``Mohammed`` / ``Muhammad`` / `
 wade-giles    0.95   one token is Wade–Giles for the other's Pinyin (``Ch'üan`` / ``quan``)
 spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``)
 abjad         0.88   an Arabic-script token with the consonant skeleton (2+ consonants) of a
-                     Latin one
+                     Latin one, whose vowels fit the long vowels it writes (``حماس`` /
+                     ``Hamas``, not ``رضا`` / ``Arezoo``)
 typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token has 5–9 letters)
                      or ≤ 2 (10 or more): 0.95 − 0.5·d/length of the longer token; two
                      four-letter tokens: two adjacent letters swapped (``Kahn`` / ``Khan``);
@@ -40,6 +41,7 @@ from rapidfuzz.distance import OSA
 
 from screening.text.keys import (
     abjad_key,
+    abjad_vowels_agree,
     pinyin_readings,
     pinyin_syllables,
     spelling_key,
@@ -167,7 +169,9 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         if q_initial != c_initial and q.text[:1] == c.text[:1] and not (q.joined or c.joined):
             return SIM_INITIAL, How.INITIAL
         return 0.0, How.NONE
-    if q.text == c.text:
+    # Arabic script writes no short vowels, and its romanisation may equal a Latin word whose
+    # vowels it does not fit: حماس is "hms", but not the acronym HMS.
+    if q.text == c.text and (q.abjad_script == c.abjad_script or _vowels_fit(q, c)):
         if q.script == c.script or {q.script, c.script} <= {"Latn", "Zyyy"}:
             return 1.0, How.TRANSLIT
         return SIM_TRANSLIT, How.TRANSLIT
@@ -181,7 +185,12 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         return SIM_WADE_GILES, How.WADE_GILES
     if q.spelling and q.spelling == c.spelling and len(q.spelling) >= 3:
         return SIM_SPELLING, How.SPELLING
-    if q.abjad_script != c.abjad_script and q.abjad == c.abjad and len(q.abjad) >= MIN_ABJAD_LEN:
+    if (
+        q.abjad_script != c.abjad_script
+        and q.abjad == c.abjad
+        and len(q.abjad) >= MIN_ABJAD_LEN
+        and (q.joined or c.joined or _vowels_fit(q, c))
+    ):
         return SIM_ABJAD, How.ABJAD
     if q.abjad_script or c.abjad_script or q.joined or c.joined:
         return 0.0, How.NONE
@@ -199,6 +208,13 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
     ):
         return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
+
+
+def _vowels_fit(q: TokenInfo, c: TokenInfo) -> bool:
+    """:func:`~screening.text.keys.abjad_vowels_agree` for an Arabic-script and a Latin token."""
+    if q.abjad_script:
+        return abjad_vowels_agree(q.orig, c.text)
+    return abjad_vowels_agree(c.orig, q.text)
 
 
 def is_short_typo(a: str, b: str) -> bool:

@@ -22,6 +22,7 @@ from screening.text.translit import to_ascii
 
 __all__ = [
     "abjad_key",
+    "abjad_vowels_agree",
     "is_wade_giles_marker",
     "is_wade_giles_pair",
     "pinyin_readings",
@@ -208,6 +209,74 @@ def _squeeze(letters: str) -> str:
     if len(out) > 1 and out[-1] == "h":
         out = out[:-1]  # final ه / -ah is mostly a vowel ending (Abdullah / Abdulla)
     return out
+
+
+# Long vowels written in Arabic script (alef, waw and ya after a consonant) and the Latin vowel
+# letters that can spell each; a non-initial w or y in a Latin word is a vowel too.
+_ARABIC_LONG_VOWELS = {"ا": "a", "آ": "a", "ى": "a", "و": "u", "ي": "i", "ی": "i"}
+_LATIN_SPELLINGS = {"a": frozenset("ae"), "u": frozenset("uow"), "i": frozenset("iey")}
+# Letters that carry a vowel at the start of an Arabic word: alef (with or without hamza), ayn.
+_ARABIC_VOWEL_CARRIERS = frozenset("اأإآعء")
+
+
+def _vowel_slots(token: str, *, arabic: bool) -> tuple[frozenset[str], list[set[str]]] | None:
+    """The vowels before the first consonant, and those after each consonant of the abjad key,
+    as ``abjad_key`` squeezes them (a repeated consonant is one slot; a final ``h`` none).
+    Arabic: the long vowels written (``a``, ``u``, ``i``); Latin: the vowel letters."""
+    if arabic:
+        head: set[str] = set()
+        slots: list[tuple[str, set[str]]] = []
+        for i, char in enumerate(token):
+            value = _ARABIC_CONSONANTS.get(char)
+            if value is not None and not (value in _ARABIC_SEMIVOWELS and i > 0):
+                if slots and slots[-1][0] == value:
+                    continue
+                slots.append((value, set()))
+                continue
+            vowel = _ARABIC_LONG_VOWELS.get(char)
+            if vowel is None or i == 0 or (token[i + 1 : i + 2] == "ل" and vowel == "a"):
+                if i == 0 and char in _ARABIC_VOWEL_CARRIERS:
+                    head.add("")  # a vowel of any quality may open the word
+                continue  # hamza, ayn, ta marbuta; an alef before lam: the article inside
+            (slots[-1][1] if slots else head).add(vowel)
+    else:
+        text = token
+        for cluster, replacement in _LATIN_CLUSTERS:
+            if cluster in text:
+                text = text.replace(cluster, replacement)
+        head, slots = set(), []
+        for i, char in enumerate(text):
+            value = (_LATIN_HEAD if i == 0 else _LATIN_REST).get(ord(char), char)
+            if value is None:  # a vowel
+                if not char.isdigit():
+                    (slots[-1][1] if slots else head).add(char)
+                continue
+            if slots and slots[-1][0] == value:
+                continue
+            slots.append((str(value), set()))
+    if len(slots) > 1 and slots[-1][0] == "h":
+        slots.pop()  # as _squeeze drops a final h
+    return frozenset(head), [vowels for _, vowels in slots]
+
+
+def abjad_vowels_agree(arabic: str, latin: str) -> bool:
+    """Whether a Latin spelling fits the long vowels an Arabic-script word writes, given that
+    their consonant skeletons (:func:`abjad_key`) are equal: ``حماس`` (h, m, alef, s) fits
+    ``Hamas``, but ``رضا`` does not fit ``Arezoo`` (no alef before the r; an alef, not an o,
+    after it) nor ``مأمون`` ``Mena``. Short vowels are not written, so they constrain nothing."""
+    q, c = _vowel_slots(arabic, arabic=True), _vowel_slots(latin, arabic=False)
+    if q is None or c is None:
+        return True
+    (q_head, q_slots), (c_head, c_slots) = q, c
+    if c_head and not q_head:
+        return False  # the Latin opens with a vowel that the Arabic does not write
+    if len(q_slots) != len(c_slots):
+        return True  # not aligned slot by slot: no grounds to refuse
+    for long_vowels, letters in zip((q_head - {""}, *q_slots), (c_head, *c_slots), strict=True):
+        for vowel in long_vowels:
+            if _LATIN_SPELLINGS[vowel].isdisjoint(letters):
+                return False
+    return True
 
 
 def abjad_key(token: str, *, arabic: bool) -> str:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from screening.text.keys import (
     _SPELLING_RULES,
     abjad_key,
+    abjad_vowels_agree,
     spelling_key,
     variant_classes,
     wade_giles_to_pinyin,
@@ -49,6 +50,32 @@ def test_curated_variants_cross_scripts() -> None:
 )
 def test_abjad_skeletons_agree(arabic: str, latin: str) -> None:
     assert abjad_key(arabic, arabic=True) == abjad_key(latin, arabic=False)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "fits"),
+    [
+        ("حماس", "hamas", True),  # alef after m: the a of Hamas
+        ("طالبان", "taliban", True),
+        ("صدام", "saddam", True),
+        ("حسين", "hussein", True),  # ya: e or i
+        ("مأمون", "mamoon", True),  # waw: o or u
+        ("نورزي", "noorzai", True),
+        ("سعيد", "saeed", True),
+        ("اوسمن", "osman", True),  # an alef opens the word
+        ("عباس", "abbas", True),  # ... or an ayn
+        ("فواز", "fawaz", True),  # a w between vowels
+        ("عبدالرحمن", "abdulrahman", True),  # the article inside: its alef constrains nothing
+        ("رضا", "arezoo", False),  # no alef before r; alef after it, not o
+        ("تالا", "tolou", False),
+        ("مأمون", "mena", False),
+        ("بلقيس", "bluegas", False),  # ya after q: not the a of "gas"
+        ("حماس", "hms", False),  # the alef has no vowel to be
+    ],
+)
+def test_abjad_vowels_agree(arabic: str, latin: str, fits: bool) -> None:
+    assert abjad_key(arabic, arabic=True) == abjad_key(latin, arabic=False)
+    assert abjad_vowels_agree(arabic, latin) == fits
 
 
 def test_wade_giles() -> None:
