@@ -18,9 +18,7 @@ With ``w`` the token weights (:mod:`screening.matching.compiled`):
   ``I`` ≈ 4.5; ``Mohammed`` and ``Ali`` together give less than 3.
 * ``score = √(S_q · S_c')``, times 0.98 when tokens were matched out of order.
 
-A score of 1.0 means every token matched exactly, in order; anything less is at most 0.99, and
-at most 0.80 when the one pair aligned is an Arabic-script token and a Latin one with the same
-consonant skeleton (``abjad``): a skeleton alone is weak evidence. A
+A score of 1.0 means every token matched exactly, in order; anything less is at most 0.99. A
 name can only match if at least one *substantive* query token (a word or number, or, in a query
 made only of generic words, legal forms or particles, one of those) is aligned: initials alone
 never match.
@@ -48,9 +46,6 @@ __all__ = [
 JOINED_FACTOR = 0.97
 ORDER_FACTOR = 0.98
 NON_EXACT_CAP = 0.99
-# One consonant skeleton is all a name matched by (رضا / AREZOO, تالا / TOLOU, both "rd" and
-# "tl"): a one-word Arabic-script name against a one-word vessel or company is weak evidence.
-SKELETON_ALONE_CAP = 0.80
 COVERAGE_BOOST = 0.6
 IDENTIFYING_WEIGHT = 6.0
 COMMON_WEIGHT = 5.0
@@ -201,5 +196,4 @@ def score_name(
         return NameScore(1.0, tuple(chosen), s_q, s_c, True, True)
     if not in_order:
         score *= ORDER_FACTOR
-    cap = SKELETON_ALONE_CAP if len(chosen) == 1 and chosen[0].how == How.ABJAD else NON_EXACT_CAP
-    return NameScore(min(score, cap), tuple(chosen), s_q, s_c, in_order, False)
+    return NameScore(min(score, NON_EXACT_CAP), tuple(chosen), s_q, s_c, in_order, False)
