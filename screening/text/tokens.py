@@ -11,7 +11,7 @@ Rules, in order:
   (``Quan-guo`` → ``quan guo``; the matcher re-joins adjacent tokens).
 * Each script run is romanised (:mod:`screening.text.translit`). A Han or Hangul run of 2–4
   characters is a personal name: surname first (compound surnames from the table), then the
-  given name as one token. Arabic ``ال`` is split off as the particle ``al``.
+  given name as one token. Arabic ``ال`` is split off as the particle ``al`` (not from ``الله``).
 * Titles and honorifics are dropped (unless nothing else is left); legal forms (``LLC``,
   ``ООО``, ``Co., Ltd.``) become one canonical token; particles, generic words, initials and
   numbers are marked so the matcher can weight them.
