@@ -78,6 +78,11 @@ def test_abjad_vowels_agree(arabic: str, latin: str, fits: bool) -> None:
     assert abjad_vowels_agree(arabic, latin) == fits
 
 
+@given(st.text(alphabet="اأإآعءبتحدرسصطعقلمنهويیةى", max_size=8), st.text(max_size=10))
+def test_abjad_vowels_agree_takes_any_pair_of_words(arabic: str, latin: str) -> None:
+    assert abjad_vowels_agree(arabic, latin) in (True, False)
+
+
 def test_wade_giles() -> None:
     assert wade_giles_to_pinyin("ch'üan", marked=True) == "quan"
     assert wade_giles_to_pinyin("hsi", marked=False) == "xi"
