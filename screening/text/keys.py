@@ -219,7 +219,7 @@ _LATIN_SPELLINGS = {"a": frozenset("ae"), "u": frozenset("uow"), "i": frozenset(
 _ARABIC_VOWEL_CARRIERS = frozenset("اأإآعء")
 
 
-def _vowel_slots(token: str, *, arabic: bool) -> tuple[frozenset[str], list[set[str]]] | None:
+def _vowel_slots(token: str, *, arabic: bool) -> tuple[frozenset[str], list[set[str]]]:
     """The vowels before the first consonant, and those after each consonant of the abjad key,
     as ``abjad_key`` squeezes them (a repeated consonant is one slot; a final ``h`` none).
     Arabic: the long vowels written (``a``, ``u``, ``i``); Latin: the vowel letters."""
@@ -264,10 +264,8 @@ def abjad_vowels_agree(arabic: str, latin: str) -> bool:
     their consonant skeletons (:func:`abjad_key`) are equal: ``حماس`` (h, m, alef, s) fits
     ``Hamas``, but ``رضا`` does not fit ``Arezoo`` (no alef before the r; an alef, not an o,
     after it) nor ``مأمون`` ``Mena``. Short vowels are not written, so they constrain nothing."""
-    q, c = _vowel_slots(arabic, arabic=True), _vowel_slots(latin, arabic=False)
-    if q is None or c is None:
-        return True
-    (q_head, q_slots), (c_head, c_slots) = q, c
+    q_head, q_slots = _vowel_slots(arabic, arabic=True)
+    c_head, c_slots = _vowel_slots(latin, arabic=False)
     if c_head and not q_head:
         return False  # the Latin opens with a vowel that the Arabic does not write
     if len(q_slots) != len(c_slots):
