@@ -180,15 +180,42 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     if not parts:
         parts = [(cleaned.replace(",", " "), Role.UNKNOWN)]
     words: list[tuple[str, Role]] = []
+    initials = "." in cleaned and _dotted_initials(cleaned, personal)
     for part, role in parts:
         if "." in part:
-            part = _DOTTED.sub(lambda m: m.group(1).replace(".", "") + "\x00", part)
+            part = _DOTTED.sub(lambda m: _dotted(m.group(1), initials), part)
             part = part.replace(".", " ").replace("\x00", ".")
         for chunk in _SPLIT.split(part):
             chunk = chunk.strip(_APOSTROPHES)
             if chunk:
                 words.append((chunk, role))
     return words
+
+
+def _dotted_initials(cleaned: str, personal: bool | None) -> int:
+    """Up to how many letters written with dots are initials, each a token of its own: three
+    in a person's name (``TUFAIL, S.M.``, ``Tom R.D.``); two in a name of unknown kind with
+    another word and no legal form or generic word (``V.V. Putin``, ``Путин В.В.``; but
+    ``K.A.S.``, ``Q.X. TRADING`` and ``A.I.C. SOGO KENKYUSHO`` keep one word); none in an
+    organisation's."""
+    if personal is not None:
+        return 3 if personal else 0
+    dotted = _DOTTED.sub(lambda m: "\x00" + m.group(1).replace(".", ""), cleaned)
+    words = [w for w in _SPLIT.split(dotted.replace(".", " ")) if w]
+    others = [w for w in words if not w.startswith("\x00")]
+    return 2 if others and not _legal_or_generic([w.lstrip("\x00") for w in words]) else 0
+
+
+def _dotted(letters: str, initials: int) -> str:
+    """A dotted abbreviation as one word marked with a trailing NUL (``s.a.`` → ``sa``), or, up
+    to ``initials`` letters, as initials (``v.v.`` → ``v`` ``v``), unless they spell a legal form
+    (``S.A.``, ``О.О.О.``)."""
+    joined = letters.replace(".", "")
+    if len(joined) <= initials:
+        text = "".join(t.text for t in _word_tokens(joined, False))
+        if (text,) not in _legal_forms():
+            return " ".join(f"{letter}\x00" for letter in joined)
+    return joined + "\x00"
 
 
 def _legal_or_generic(words: list[str]) -> bool:
@@ -203,6 +230,8 @@ def _legal_first_words() -> frozenset[str]:
 
 
 _CLASSIFIED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek", "Zyyy"})
+# Alphabets whose one letter alone is an initial, as a Latin one is.
+_INITIAL_SCRIPTS = frozenset({"Cyrl", "Grek"})
 
 
 @lru_cache(maxsize=65536)
@@ -226,6 +255,9 @@ def _word_tokens(word: str, marked: bool) -> tuple[Token, ...]:
                     kind = TokenKind.NUMBER
                 elif len(text) == 1 and token.script == LATIN and not (marked and pinyin):
                     kind = TokenKind.INITIAL  # but "I" in Wade-Giles "Fei I-jen" is a syllable
+                elif len(token.orig) == 1 and token.script in _INITIAL_SCRIPTS:
+                    kind = TokenKind.INITIAL  # В. Путин; its first letter (Ш "sh": s)
+                    token = token._replace(text=text[:1])
                 elif text in honorifics:
                     kind = TokenKind.HONORIFIC
                 elif text in particles:

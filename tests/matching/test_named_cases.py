@@ -59,6 +59,12 @@ def test_allah_is_one_word_in_arabic_script(sdn_screener: Screener, query: str, 
     assert top_uids(sdn_screener, query)[:1] == [uid]
 
 
+@pytest.mark.parametrize("query", ["В. Путин", "Путин В.В.", "В.В. Путин", "V.V. Putin"])
+def test_initials_written_as_russian_names_are(sdn_screener: Screener, query: str) -> None:
+    # A Cyrillic letter alone was a word, and "V.V." one word "vv": none of these hit.
+    assert top_uids(sdn_screener, query)[:1] == ["35096"]
+
+
 def test_cyrillic_query_for_a_latin_listing(sdn_screener: Screener) -> None:
     assert "35096" in top_uids(sdn_screener, "Владимир Владимирович Путин")
 

@@ -95,6 +95,29 @@ def test_arabic_article_is_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("name", "personal", "expected"),
+    [
+        ("В. Путин", None, [("v", TokenKind.INITIAL), ("putin", TokenKind.WORD)]),
+        ("Ш. Басаев", None, [("s", TokenKind.INITIAL), ("basayev", TokenKind.WORD)]),
+        ("Путин В.В.", None, [("putin", TokenKind.WORD), *[("v", TokenKind.INITIAL)] * 2]),
+        ("V.V. Putin", None, [*[("v", TokenKind.INITIAL)] * 2, ("putin", TokenKind.WORD)]),
+        ("TUFAIL, S.M.", True, [("tufail", TokenKind.WORD), ("s", TokenKind.INITIAL),
+                                ("m", TokenKind.INITIAL)]),
+        ("A.I.C. SOGO", None, [("aic", TokenKind.WORD), ("sogo", TokenKind.WORD)]),  # three
+        ("Q.X. TRADING", None, [("qx", TokenKind.WORD), ("trading", TokenKind.GENERIC)]),
+        ("K.A.S.", None, [("kas", TokenKind.WORD)]),  # nothing else: one word
+        ("V.V. PUTIN", False, [("vv", TokenKind.WORD), ("putin", TokenKind.WORD)]),
+        ("ACME S.A.", None, [("acme", TokenKind.WORD), ("sa", TokenKind.LEGAL_FORM)]),
+        ("Ромашка О.О.О.", None, [("romashka", TokenKind.WORD), ("llc", TokenKind.LEGAL_FORM)]),
+    ],
+)  # fmt: skip
+def test_initials_in_any_alphabet_and_with_dots(
+    name: str, personal: bool | None, expected: list[tuple[str, TokenKind]]
+) -> None:
+    assert [(t.text, t.kind) for t in tokenize(name, personal=personal)] == expected
+
+
 def test_allah_is_not_split_as_an_article() -> None:
     assert [t.orig for t in tokenize("عبد الله")] == ["عبد", "الله"]
     assert [t.orig for t in tokenize("حزب الله")] == ["حزب", "الله"]
