@@ -194,12 +194,13 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
 
 def _dotted_initials(cleaned: str, personal: bool | None) -> int:
     """Up to how many letters written with dots are initials, each a token of its own: three
-    in a person's name (``TUFAIL, S.M.``, ``Tom R.D.``); two in a name of unknown kind with
-    another word and no legal form or generic word (``V.V. Putin``, ``Путин В.В.``; but
-    ``K.A.S.``, ``Q.X. TRADING`` and ``A.I.C. SOGO KENKYUSHO`` keep one word); none in an
-    organisation's."""
-    if personal is not None:
-        return 3 if personal else 0
+    in a person's name (``TUFAIL, S.M.``, ``Tom R.D.``); otherwise two, in a name with another
+    word and no legal form or generic word (``V.V. Putin``, ``Путин В.В.``, ``INSTITUT IMENI
+    P.P. SHIRSHOVA``; but ``K.A.S.``, ``Q.X. TRADING`` and ``A.I.C. SOGO KENKYUSHO`` keep one
+    word). Organisations' names follow the rule of names of unknown kind, which is what most
+    queries are, so that both sides read a name alike."""
+    if personal:
+        return 3
     dotted = _DOTTED.sub(lambda m: "\x00" + m.group(1).replace(".", ""), cleaned)
     words = [w for w in _SPLIT.split(dotted.replace(".", " ")) if w]
     others = [w for w in words if not w.startswith("\x00")]

@@ -107,7 +107,11 @@ def test_arabic_article_is_split() -> None:
         ("A.I.C. SOGO", None, [("aic", TokenKind.WORD), ("sogo", TokenKind.WORD)]),  # three
         ("Q.X. TRADING", None, [("qx", TokenKind.WORD), ("trading", TokenKind.GENERIC)]),
         ("K.A.S.", None, [("kas", TokenKind.WORD)]),  # nothing else: one word
-        ("V.V. PUTIN", False, [("vv", TokenKind.WORD), ("putin", TokenKind.WORD)]),
+        # An organisation's name is read as a name of unknown kind is, so that a query
+        # (of unknown kind, mostly) and the listed name agree.
+        ("IMENI P.P. SHIRSHOVA", False, [("imeni", TokenKind.WORD), *[("p", TokenKind.INITIAL)] * 2,
+                                          ("shirshova", TokenKind.WORD)]),
+        ("ACME S. DE R.L.", None, [("acme", TokenKind.WORD), ("llc", TokenKind.LEGAL_FORM)]),
         ("ACME S.A.", None, [("acme", TokenKind.WORD), ("sa", TokenKind.LEGAL_FORM)]),
         ("Ромашка О.О.О.", None, [("romashka", TokenKind.WORD), ("llc", TokenKind.LEGAL_FORM)]),
     ],
