@@ -361,6 +361,19 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     return out
 
 
+_SYLLABIC = frozenset({"Hani", "Hang"})
+
+
+def _split_personal_name(tokens: tuple[Token, ...]) -> bool:
+    """Whether a word's tokens are a Han or Hangul run read as surname + given name."""
+    return (
+        len(tokens) == 2
+        and tokens[0].role == Role.SURNAME
+        and tokens[1].role == Role.GIVEN
+        and tokens[0].script in _SYLLABIC
+    )
+
+
 def tokenize(name: str, *, personal: bool | None = None) -> list[Token]:
     """Tokens of a name, in written order. Never raises; ``[]`` for a name with no letters or
     digits.
@@ -393,11 +406,22 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     honorific = TokenKind.HONORIFIC
     dropped = False
     started: set[Role] = set()  # the parts (roles) with a name kept already
+    surname_apart = False  # the last word was one Han or Hangul character: 陈 全国, 김 정은
     for word, role in raw:
         if word.endswith("."):
             word = word[:-1]
             dotted.add(len(tokens))
-        for t in _word_tokens(word, marked):
+        word_tokens = _word_tokens(word, marked)
+        if surname_apart and tokens and _split_personal_name(word_tokens):
+            # The surname was written apart: this run is the given name whole (全国 quanguo).
+            first, rest = word_tokens
+            tokens[-1] = tokens[-1]._replace(role=Role.SURNAME)
+            whole = Token(first.text + rest.text, word, first.script, TokenKind.WORD, Role.GIVEN)
+            word_tokens = (whole,)
+        surname_apart = (
+            len(word) == 1 and len(word_tokens) == 1 and word_tokens[0].script in _SYLLABIC
+        )
+        for t in word_tokens:
             if t.kind == honorific:
                 if role != Role.SURNAME and role not in started:
                     dropped = True

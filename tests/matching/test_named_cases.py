@@ -65,6 +65,11 @@ def test_initials_written_as_russian_names_are(sdn_screener: Screener, query: st
     assert top_uids(sdn_screener, query)[:1] == ["35096"]
 
 
+@pytest.mark.parametrize("query", ["김정은", "김 정은"])
+def test_kim_jong_un_in_hangul(sdn_screener: Screener, query: str) -> None:
+    assert top_uids(sdn_screener, query)[:1] == ["20157"]
+
+
 def test_cyrillic_query_for_a_latin_listing(sdn_screener: Screener) -> None:
     assert "35096" in top_uids(sdn_screener, "Владимир Владимирович Путин")
 

@@ -122,6 +122,12 @@ def test_initials_in_any_alphabet_and_with_dots(
     assert [(t.text, t.kind) for t in tokenize(name, personal=personal)] == expected
 
 
+@pytest.mark.parametrize(("apart", "together"), [("김 정은", "김정은"), ("陈 全国", "陈全国")])
+def test_a_surname_written_apart_leaves_the_given_name_whole(apart: str, together: str) -> None:
+    # 정은 alone would be read as surname 정 and given name 은.
+    assert tokenize(apart) == tokenize(together)
+
+
 def test_allah_is_not_split_as_an_article() -> None:
     assert [t.orig for t in tokenize("عبد الله")] == ["عبد", "الله"]
     assert [t.orig for t in tokenize("حزب الله")] == ["حزب", "الله"]
