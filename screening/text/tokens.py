@@ -364,6 +364,14 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
 _SYLLABIC = frozenset({"Hani", "Hang"})
 
 
+def _one_syllable(word: str, marked: bool) -> bool:
+    """Whether a raw word is one Han or Hangul character (a surname written apart)."""
+    if len(word) != 1:
+        return False
+    tokens = _word_tokens(word, marked)
+    return len(tokens) == 1 and tokens[0].script in _SYLLABIC
+
+
 def _split_personal_name(tokens: tuple[Token, ...]) -> bool:
     """Whether a word's tokens are a Han or Hangul run read as surname + given name."""
     return (
@@ -407,20 +415,21 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
     dropped = False
     started: set[Role] = set()  # the parts (roles) with a name kept already
     surname_apart = False  # the last word was one Han or Hangul character: 陈 全国, 김 정은
-    for word, role in raw:
+    for n, (word, role) in enumerate(raw):
         if word.endswith("."):
             word = word[:-1]
             dotted.add(len(tokens))
         word_tokens = _word_tokens(word, marked)
-        if surname_apart and tokens and _split_personal_name(word_tokens):
-            # The surname was written apart: this run is the given name whole (全国 quanguo).
+        surname_after = n + 1 < len(raw) and _one_syllable(raw[n + 1][0], marked)
+        if ((surname_apart and tokens) or surname_after) and _split_personal_name(word_tokens):
+            # The surname was written apart, before or after (정은 김): this run is the given
+            # name whole (全国 quanguo, 정은 jeongeun), not a surname and a given name.
             first, rest = word_tokens
-            tokens[-1] = tokens[-1]._replace(role=Role.SURNAME)
+            if surname_apart and tokens:
+                tokens[-1] = tokens[-1]._replace(role=Role.SURNAME)
             whole = Token(first.text + rest.text, word, first.script, TokenKind.WORD, Role.GIVEN)
             word_tokens = (whole,)
-        surname_apart = (
-            len(word) == 1 and len(word_tokens) == 1 and word_tokens[0].script in _SYLLABIC
-        )
+        surname_apart = _one_syllable(word, marked)
         for t in word_tokens:
             if t.kind == honorific:
                 if role != Role.SURNAME and role not in started:

@@ -126,6 +126,10 @@ def test_initials_in_any_alphabet_and_with_dots(
 def test_a_surname_written_apart_leaves_the_given_name_whole(apart: str, together: str) -> None:
     # 정은 alone would be read as surname 정 and given name 은.
     assert tokenize(apart) == tokenize(together)
+    surname, given = apart.split()
+    assert [t.text for t in tokenize(f"{given} {surname}")] == [  # given name first
+        t.text for t in reversed(tokenize(together))
+    ]
 
 
 def test_allah_is_not_split_as_an_article() -> None:
