@@ -180,7 +180,7 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     if not parts:
         parts = [(cleaned.replace(",", " "), Role.UNKNOWN)]
     words: list[tuple[str, Role]] = []
-    initials = "." in cleaned and _dotted_initials(cleaned, personal)
+    initials = _dotted_initials(cleaned, personal) if "." in cleaned else 0
     for part, role in parts:
         if "." in part:
             part = _DOTTED.sub(lambda m: _dotted(m.group(1), initials), part)
@@ -361,7 +361,8 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     return out
 
 
-_SYLLABIC = frozenset({"Hani", "Hang"})
+# Scripts whose run of 2–4 characters _romanise reads as a surname and a given name.
+_NAME_RUN_SCRIPTS = frozenset({"Hani", "Hang"})
 
 
 def _one_syllable(word: str, marked: bool) -> bool:
@@ -369,7 +370,7 @@ def _one_syllable(word: str, marked: bool) -> bool:
     if len(word) != 1:
         return False
     tokens = _word_tokens(word, marked)
-    return len(tokens) == 1 and tokens[0].script in _SYLLABIC
+    return len(tokens) == 1 and tokens[0].script in _NAME_RUN_SCRIPTS
 
 
 def _split_personal_name(tokens: tuple[Token, ...]) -> bool:
@@ -378,7 +379,7 @@ def _split_personal_name(tokens: tuple[Token, ...]) -> bool:
         len(tokens) == 2
         and tokens[0].role == Role.SURNAME
         and tokens[1].role == Role.GIVEN
-        and tokens[0].script in _SYLLABIC
+        and tokens[0].script in _NAME_RUN_SCRIPTS
     )
 
 
@@ -420,12 +421,13 @@ def _tokenize(name: str, personal: bool | None) -> tuple[Token, ...]:
             word = word[:-1]
             dotted.add(len(tokens))
         word_tokens = _word_tokens(word, marked)
+        surname_before = surname_apart and bool(tokens)
         surname_after = n + 1 < len(raw) and _one_syllable(raw[n + 1][0], marked)
-        if ((surname_apart and tokens) or surname_after) and _split_personal_name(word_tokens):
+        if (surname_before or surname_after) and _split_personal_name(word_tokens):
             # The surname was written apart, before or after (정은 김): this run is the given
             # name whole (全国 quanguo, 정은 jeongeun), not a surname and a given name.
             first, rest = word_tokens
-            if surname_apart and tokens:
+            if surname_before:
                 tokens[-1] = tokens[-1]._replace(role=Role.SURNAME)
             whole = Token(first.text + rest.text, word, first.script, TokenKind.WORD, Role.GIVEN)
             word_tokens = (whole,)
