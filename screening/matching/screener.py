@@ -219,7 +219,7 @@ class Screener:
             raise ValueError("a Screener needs at least one watchlist")
         self.threshold = _check_threshold(threshold)
         self.limit = limit
-        with paused_gc():
+        with paused_gc(promote=True):
             compiled = CompiledLists(watchlists)
             self._setup(compiled, CandidateIndex(compiled), policy)
 
@@ -286,7 +286,7 @@ class Screener:
             IndexFileError: the file is not a saved index, was written by another version of
                 the library, or is truncated or corrupt.
         """
-        with paused_gc():
+        with paused_gc(promote=True):
             compiled, index = read_index(Path(path))
         self = cls.__new__(cls)
         self.threshold = _check_threshold(threshold)

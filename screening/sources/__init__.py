@@ -68,7 +68,7 @@ def load_lists(path: str | os.PathLike[str]) -> list[Watchlist]:
     p = Path(path)
     if not p.exists():
         raise ListNotFoundError(f"{p}: no such file or directory")
-    with paused_gc():
+    with paused_gc(promote=True):
         return _load_lists(p)
 
 
