@@ -215,6 +215,7 @@ def screen_chunks(
     """
     global _job
     _job = job
+    caller_froze = gc.get_freeze_count() > 0  # unfreeze() would thaw the caller's objects too
     try:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             if workers > 1:
@@ -232,7 +233,8 @@ def screen_chunks(
             yield from _ordered(pool, iter(chunks), rows_of, workers - 1)
     finally:
         _job = None
-        gc.unfreeze()
+        if not caller_froze:
+            gc.unfreeze()
 
 
 def _ordered(

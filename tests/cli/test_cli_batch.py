@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
 import json
 import sys
@@ -228,6 +229,19 @@ def test_batch_against_the_consolidated_list(tmp_path: Path) -> None:
         ("3", "9640", "CONSOLIDATED"),
     ]
     assert {h["list_sample"] for h in hits} == {"false"}
+
+
+def test_a_batch_on_workers_leaves_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
+    # The batch freezes the collector while it forks workers, then thaws what it froze, not
+    # what a service embedding it had frozen before.
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        code, hits, _ = batch(tmp_path, b"id,name\n1,Ana Lima\n2,Jose Perez\n", "--workers", "2")
+        assert code == EXIT_OK
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_progress_bar_shows_rows_rate_hits_and_rejects(
