@@ -5,6 +5,8 @@ What is measured, in one run so that ratios are fair on a shared machine:
 * build: loading the official CSV files, compiling the index; saving it and loading it back
   (``Screener.load``); memory of the index (RSS growth, and Python allocations by tracemalloc;
   and the RSS growth of a fresh process that loads the saved index, as a service does);
+  the garbage collector's pauses during the build, and from the build until the baseline
+  (a build leaves its objects to the full collections, the first of which comes later);
 * ``screen()`` latency over realistic customer names (Faker, 12 locales, seeded): p50/p95/p99.
   Three states of a screener, since it keeps per-token and per-name work:
   "cold" is a screener that has screened nothing (every token of a name may be new to it);
@@ -121,6 +123,30 @@ def fresh_load(path: Path) -> tuple[float, float]:
     return float(seconds), float(rss)
 
 
+class Collections:
+    """The cyclic garbage collector's pauses, by the phase of the benchmark they fell in."""
+
+    def __init__(self) -> None:
+        self.phase = "setup"
+        self.pauses: dict[str, list[tuple[int, float]]] = {}
+        self._start = 0.0
+        gc.callbacks.append(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            pause = time.perf_counter() - self._start
+            self.pauses.setdefault(self.phase, []).append((info["generation"], pause))
+
+    def summary(self, phase: str) -> str:
+        pauses = self.pauses.get(phase, [])
+        full = [p for g, p in pauses if g == 2]
+        longest = f", the longest {max(full) * 1e3:.0f} ms" if full else ""
+        total = sum(p for _, p in pauses) * 1e3
+        return f"{len(pauses)} collections, {total:.0f} ms in all; {len(full)} full{longest}"
+
+
 def percentiles(samples: Sequence[float]) -> tuple[float, float, float]:
     ordered = sorted(samples)
     pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
@@ -205,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     say = reporter(out)
     rss0 = rss_mb()
     gc.collect()
+    collections = Collections()
+    collections.phase = "build"
     t0 = time.perf_counter()
     lists = [
         screening.load_list(DATA / "sdn_csv_2023-12-28"),
@@ -220,10 +248,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     screener = Screener(lists)
     t_build = time.perf_counter() - t0
     rss2 = rss_mb()
+    collections.phase = "after"
     names = len(screener.compiled.name_tokens)
     say(f"compiled: {names} names, {len(screener.compiled.vocab.infos)} distinct tokens")
     say(f"build: load {t_load:.2f} s + index {t_build:.2f} s = {t_load + t_build:.2f} s; "
         f"the lists take RSS +{rss1 - rss0:.0f} MB")  # fmt: skip
+    say(f"garbage collector during load + build: {collections.summary('build')}")
     tracemalloc.start()
     traced_screener = Screener(lists)
     traced = tracemalloc.get_traced_memory()[0] / 1e6
@@ -267,6 +297,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     t = timed(lambda: screener.screen_many(queries))
     say(f"screen_many: {len(queries) / t:,.0f} names/s on names seen before")
 
+    collections.phase = "naive"
+    say(f"garbage collector from the build to here (saves, loads, screening): "
+        f"{collections.summary('after')}")  # fmt: skip
     naive = Naive(lists)
     sample = queries[: args.baseline_queries]
     base = [timed(lambda q=q: naive.screen(q)) for q in sample]  # type: ignore[misc]
