@@ -24,6 +24,7 @@ from typing import Any, SupportsIndex, overload
 from screening.matching.commonness import commonness_weight
 from screening.matching.corroboration import entry_facts
 from screening.matching.similarity import (
+    ABJAD_SCRIPTS,
     MIN_JOINED_ABJAD_LEN,
     TokenInfo,
     consonant_skeleton,
@@ -37,8 +38,8 @@ from screening.models import (
     NameStrength,
     Watchlist,
 )
-from screening.text.keys import pinyin_readings
-from screening.text.tokens import Role, Token, TokenKind, tokenize
+from screening.text.keys import abjad_key, pinyin_readings
+from screening.text.tokens import ARABIC_ARTICLE, Role, Token, TokenKind, tokenize
 
 __all__ = ["CompiledLists", "EntryTable", "Vocabulary", "joined_token", "weight_key"]
 
@@ -87,6 +88,14 @@ def joined_token(
         first, second = consonant_skeleton(left), consonant_skeleton(right)
     else:
         first, second = skeletons
+    skeleton = (
+        first + second if first and second and len(first + second) >= MIN_JOINED_ABJAD_LEN else ""
+    )
+    if left.orig == ARABIC_ARTICLE and second and right.script in ABJAD_SCRIPTS:
+        # The article split off its word (it is never written apart): the word's own
+        # skeleton, in which a ya or waw after the article is the vowel it is inside a word.
+        # Not every word that opens with alef-lam has the article: الیاس is Elyas, الوند Alvand.
+        skeleton = abjad_key(left.orig + right.orig, arabic=True)
     return Token(
         left.text + right.text,
         left.orig + right.orig,
@@ -94,7 +103,7 @@ def joined_token(
         TokenKind.WORD,
         Role.UNKNOWN,
         pinyin,
-        first + second if first and second and len(first + second) >= MIN_JOINED_ABJAD_LEN else "",
+        skeleton,
     )
 
 

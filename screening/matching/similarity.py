@@ -47,7 +47,7 @@ from screening.text.keys import (
     spelling_key,
     variant_classes,
 )
-from screening.text.tokens import Token, TokenKind
+from screening.text.tokens import ARABIC_ARTICLE, Token, TokenKind
 
 __all__ = [
     "ABJAD_SCRIPTS",
@@ -189,7 +189,7 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         q.abjad_script != c.abjad_script
         and q.abjad == c.abjad
         and len(q.abjad) >= MIN_ABJAD_LEN
-        and (q.joined or c.joined or _vowels_fit(q, c))
+        and (not (_one_word(q) and _one_word(c)) or _vowels_fit(q, c))
     ):
         return SIM_ABJAD, How.ABJAD
     if q.abjad_script or c.abjad_script or q.joined or c.joined:
@@ -208,6 +208,13 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
     ):
         return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
+
+
+def _one_word(info: TokenInfo) -> bool:
+    """Whether a token is one written word, whose long vowels can be checked: not two words
+    joined, unless the article and the word it was split from (الیاس, which the article
+    rule reads al + یاس, is Elyas; its vowels rule out LINDA for الوند)."""
+    return not info.joined or (info.abjad_script and info.orig.startswith(ARABIC_ARTICLE))
 
 
 def _vowels_fit(q: TokenInfo, c: TokenInfo) -> bool:

@@ -39,7 +39,7 @@ from screening.text.translit import (
 )
 from screening.text.unicode import clean
 
-__all__ = ["Role", "Token", "TokenKind", "tokenize"]
+__all__ = ["ARABIC_ARTICLE", "Role", "Token", "TokenKind", "tokenize"]
 
 
 class TokenKind(IntEnum):
@@ -111,7 +111,7 @@ _SPLIT = re.compile(r"[\s,;:/\\()\[\]{}\"“”„«»<>|+*#=~^%$@!?&_‐‑‒�
 _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
-_ARABIC_ARTICLE = "ال"
+ARABIC_ARTICLE = "ال"
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
 _ALLAH = "الله"
 # Two syllables joined by a hyphen, the Wade-Giles (and Taiwanese) way of writing a given name.
@@ -157,10 +157,10 @@ def _romanise(run: str, code: str, role: Role) -> list[Token]:
     if code == "Cyrl":
         return [Token(to_ascii(cyrillic_to_latin(run)), run, code, role=role)]
     if code == "Arab":
-        if run.startswith(_ARABIC_ARTICLE) and len(run) > 3 and run != _ALLAH:
-            rest = run[len(_ARABIC_ARTICLE) :]
+        if run.startswith(ARABIC_ARTICLE) and len(run) > 3 and run != _ALLAH:
+            rest = run[len(ARABIC_ARTICLE) :]
             return [
-                Token("al", _ARABIC_ARTICLE, code, kind=TokenKind.PARTICLE),
+                Token("al", ARABIC_ARTICLE, code, kind=TokenKind.PARTICLE),
                 Token(to_ascii(rest), rest, code, role=role),
             ]
         return [Token(to_ascii(run), run, code, role=role)]

@@ -237,7 +237,7 @@ def test_a_batch_on_workers_leaves_a_callers_frozen_objects_frozen(tmp_path: Pat
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        code, hits, _ = batch(tmp_path, b"id,name\n1,Ana Lima\n2,Jose Perez\n", "--workers", "2")
+        code, _, _ = batch(tmp_path, b"id,name\n1,Ana Lima\n2,Jose Perez\n", "--workers", "2")
         assert code == EXIT_OK
         assert gc.get_freeze_count() >= frozen
     finally:

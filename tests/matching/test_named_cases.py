@@ -59,6 +59,21 @@ def test_allah_is_one_word_in_arabic_script(sdn_screener: Screener, query: str, 
     assert top_uids(sdn_screener, query)[:1] == [uid]
 
 
+@pytest.mark.parametrize("query", ["الیاس نیرومند توماج", "الياس نيرومند توماج"])
+def test_a_word_that_opens_like_the_article_is_read_whole(
+    sdn_screener: Screener, query: str
+) -> None:
+    # NIROOMAND TOOMAJ, Elyas (SDGT), in Persian and in Arabic letters: الیاس reads al + یاس,
+    # and the pair joined back had the skeletons of both (l + ys), not of the word (ls), so
+    # Elyas stayed unmatched (0.75).
+    assert top_uids(sdn_screener, query)[:1] == ["46328"]
+
+
+def test_the_word_read_whole_keeps_its_long_vowels(sdn_screener: Screener) -> None:
+    # الوند (Alvand): read whole it is "lnd", but its waw is no "i": not LINDA.
+    assert "34941" not in top_uids(sdn_screener, "الوند")
+
+
 @pytest.mark.parametrize("query", ["В. Путин", "Путин В.В.", "В.В. Путин", "V.V. Putin"])
 def test_initials_written_as_russian_names_are(sdn_screener: Screener, query: str) -> None:
     # A Cyrillic letter alone was a word, and "V.V." one word "vv": none of these hit.

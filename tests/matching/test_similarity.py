@@ -76,6 +76,7 @@ def test_typo_tolerance_scales_with_length() -> None:
         ("محمد", "عزیزی", "mhmdd"),
         ("Ahmad", "Dida", "hmdd"),
         ("عبد", "الله", "bdl"),  # Abdullah, as written in one word
+        ("ال", "یاس", "ls"),  # الیاس split by the article rule: the skeleton of the word
         ("أفغاني", "PLC", "fknblk"),  # not the skeleton of the Arabic word alone
         ("Ali", "Ai", ""),  # "ai" has no consonant: none
         ("Ri", "Je", ""),  # "rj": two one-letter skeletons are too little
