@@ -13,6 +13,8 @@ TABLES = [
     "common_names",
     "countries",
     "generic_words",
+    "han_hangul",
+    "han_hangul_names",
     "han_pinyin",
     "han_surnames",
     "pinyin_syllables",
