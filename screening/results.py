@@ -67,12 +67,19 @@ class Explanation(_Frozen):
     weak_aliases: tuple[str, ...] = Field(
         default=(), description="weak (low-quality) aliases that also match: confirmation only"
     )
+    read_as: str | None = Field(
+        default=None,
+        description="the query as it was read for this hit when not as written: its Han "
+        "characters read in Korean (金正恩 as 김정은); the aligned query tokens are this reading's",
+    )
 
     def summary(self) -> str:
         """One line for an analyst: ``29220 CHEN, Quanguo [GLOMAG] via 'CHEN, Quanguo': chen=chen
         (exact), quanguo=quanguo (exact)``."""
         pairs = ", ".join(f"{m.query}={m.listed} ({m.relation})" for m in self.alignments)
         parts = [f"{self.uid} {self.entry_name} [{'; '.join(self.programs)}]"]
+        if self.read_as is not None:
+            parts.append(f"read in Korean as {self.read_as!r}")
         parts.append(f"via {self.matched_name!r}: {pairs}")
         if self.unmatched_query:
             parts.append(f"unmatched query: {' '.join(self.unmatched_query)}")

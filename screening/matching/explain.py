@@ -37,8 +37,10 @@ def explanation(
     adjustments: tuple[Adjustment, ...],
     weak_aliases: tuple[str, ...],
     list_source: str,
+    reading: str | None = None,
 ) -> Explanation:
-    """The explanation of one hit."""
+    """The explanation of one hit (``reading``: the query as the screener read it, when that
+    was not as written: its Han characters read in Korean)."""
     matches = []
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -77,4 +79,5 @@ def explanation(
         name_score=round(scored.score, 4),
         adjustments=adjustments,
         weak_aliases=weak_aliases,
+        read_as=reading,
     )

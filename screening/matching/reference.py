@@ -8,15 +8,17 @@ nothing (``tests/matching/test_index.py``); do not use it for screening.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
 from screening.matching.compiled import joined_token
-from screening.matching.corroboration import query_facts
+from screening.matching.corroboration import QueryFacts, query_facts
 from screening.matching.scoring import QueryTokenMatches
-from screening.matching.screener import Scored, Screener
+from screening.matching.screener import PreparedQuery, Scored, Screener
 from screening.matching.similarity import TokenInfo, token_info, token_similarity
 from screening.models import EntryKind
+from screening.text.translit import korean_reading
 
 __all__ = ["reference_scan"]
 
@@ -39,9 +41,22 @@ def reference_scan(
     country: str | None = None,
     threshold: float | None = None,
 ) -> list[Scored]:
-    """Every entry at or above the threshold, best first, by exhaustive comparison."""
+    """Every entry at or above the threshold, best first, by exhaustive comparison; under the
+    name as written and, as :meth:`Screener.screen` does, under its Korean reading."""
     t = screener.threshold if threshold is None else threshold
     facts = query_facts(dob, country)
+    query, scored = _scan(screener, name, kind, facts, t)
+    readings: list[tuple[PreparedQuery, Sequence[Scored], str | None]] = [(query, scored, None)]
+    korean = korean_reading(name) if query.tokens else None
+    if korean is not None:
+        alt, scored = _scan(screener, korean, kind, facts, t)
+        readings.append((alt, [s for s in scored if screener.korean_read_holds(alt, s)], korean))
+    return [s for _, s, _ in screener.read(readings)]
+
+
+def _scan(
+    screener: Screener, name: str, kind: EntryKind | None, facts: QueryFacts, threshold: float
+) -> tuple[PreparedQuery, list[Scored]]:
     bare = screener.prepare(name, kind, lookup=False)
     vocab = screener.compiled.vocab.infos
     single = tuple(_brute_matches(token_info(token), vocab) for token in bare.tokens)
@@ -50,6 +65,5 @@ def reference_scan(
         pair = joined_token(left, right)
         joined.append({} if pair is None else _brute_matches(token_info(pair, joined=True), vocab))
     query = bare._replace(single=single, joined=tuple(joined))
-    return screener.evaluate(
-        query, screener.compiled.strong_names(), kind=kind, facts=facts, threshold=t
-    )
+    names = screener.compiled.strong_names()
+    return query, screener.evaluate(query, names, kind=kind, facts=facts, threshold=threshold)

@@ -59,6 +59,7 @@ from screening.results import Adjustment, Hit, ScreeningOptions, ScreeningResult
 from screening.sources import load_lists, sniff_format
 from screening.sources._files import digest
 from screening.text.tokens import Token, tokenize
+from screening.text.translit import korean_reading
 from screening.text.unicode import MAX_NAME_CHARS
 
 __all__ = [
@@ -148,6 +149,14 @@ class Scored(NamedTuple):
     name_score: NameScore
     adjustments: tuple[Adjustment, ...]
 
+
+# A scored name with the query that scored it, and how that query read the name as written
+# (None: as written; else its Korean reading).
+Read = tuple[PreparedQuery, Scored, str | None]
+# Entries whose names a Korean reading may hit: linked to North or South Korea.
+_KOREA = frozenset({"KP", "KR"})
+_KOREA_PROGRAMS = ("DPRK", "NKSPEA")
+_READ_KINDS = frozenset({EntryKind.INDIVIDUAL, EntryKind.ENTITY})
 
 # A token's lookup: its matches, their best similarity, the names it matches other than by a
 # listed initial ("strong"; None for a query initial), and those it matches only by a listed
@@ -258,6 +267,7 @@ class Screener:
         self._version = _version()
         self._only_names: frozenset[int] | None = None
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
+        self._korean_entries: dict[int, bool] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -880,48 +890,104 @@ class Screener:
             key=lambda s: (-s.score, c.entry_list[s.entry], c.entry_uid[s.entry]),
         )
 
-    def _hits(self, query: PreparedQuery, scored: Sequence[Scored], threshold: float) -> list[Hit]:
+    def _hit(self, read: Read, threshold: float) -> Hit:
+        query, s, reading = read
         c = self.compiled
-        hits = []
-        for s in scored:
-            entry = c.entries[s.entry]
-            weak = []
-            for name in self._weak_names.get(s.entry, ()):
-                ns = score_name(
-                    query.single,
-                    query.joined,
-                    query.weights,
-                    query.total,
-                    query.substantive,
-                    c.name_tokens[name],
-                    c.name_joined[name],
-                    c.name_weights[name],
-                    c.name_base_weights[name],
-                    c.name_total[name],
-                )
-                if ns.score >= threshold:
-                    weak.append(entry.names[c.name_index[name]].full)
-            matched = entry.names[c.name_index[s.name]]
-            list_no = c.entry_list[s.entry]
-            hits.append(
-                Hit(
-                    entry=entry,
-                    score=s.score,
-                    matched_name=matched.full,
-                    explanation=explanation(
-                        query.tokens,
-                        [c.vocab.infos[t] for t in c.name_tokens[s.name]],
-                        entry,
-                        matched,
-                        s.name_score,
-                        s.adjustments,
-                        tuple(weak),
-                        c.provenances[list_no].source,
-                    ),
-                    list=self.identities[list_no],
-                )
+        entry = c.entries[s.entry]
+        weak = []
+        for name in self._weak_names.get(s.entry, ()):
+            ns = score_name(
+                query.single,
+                query.joined,
+                query.weights,
+                query.total,
+                query.substantive,
+                c.name_tokens[name],
+                c.name_joined[name],
+                c.name_weights[name],
+                c.name_base_weights[name],
+                c.name_total[name],
             )
-        return hits
+            if ns.score >= threshold:
+                weak.append(entry.names[c.name_index[name]].full)
+        matched = entry.names[c.name_index[s.name]]
+        list_no = c.entry_list[s.entry]
+        return Hit(
+            entry=entry,
+            score=s.score,
+            matched_name=matched.full,
+            explanation=explanation(
+                query.tokens,
+                [c.vocab.infos[t] for t in c.name_tokens[s.name]],
+                entry,
+                matched,
+                s.name_score,
+                s.adjustments,
+                tuple(weak),
+                c.provenances[list_no].source,
+                reading,
+            ),
+            list=self.identities[list_no],
+        )
+
+    # --- Han characters read in Korean -----------------------------------------------------
+
+    def korean_read_holds(self, query: PreparedQuery, scored: Scored) -> bool:
+        """Whether a name hit by the query read in Korean (:func:`korean_reading`) stands.
+
+        Read in Korean, many Han characters share one syllable (英 永 榮 影 are all 영), so a
+        Chinese name read so often sounds like a Korean one. The reading is held to what a
+        Korean name written in Han characters gives: every token on both sides aligned, in
+        order, none by a typo or as an initial; and the entry is a person or an organisation
+        linked to Korea (a Korean nationality, citizenship, birthplace or address, or a North
+        Korea program). Not a vessel or an aircraft: their names are Korean words written in
+        Latin letters (CHONG BONG, RYO MYONG), which Chinese personal names read in Korean
+        would match (程峰, 廖明)."""
+        ns = scored.name_score
+        if not ns.in_order or self.compiled.entry_kind[scored.entry] not in _READ_KINDS:
+            return False
+        aligned_q: set[int] = set()
+        aligned_c: set[int] = set()
+        for a in ns.alignments:
+            if a.how in (How.TYPO, How.INITIAL):
+                return False
+            aligned_q.update(a.q)
+            aligned_c.update(a.c)
+        if len(aligned_q) < len(query.tokens):
+            return False
+        if len(aligned_c) < len(self.compiled.name_tokens[scored.name]):
+            return False
+        return self._korean_entry(scored.entry)
+
+    def _korean_entry(self, entry_no: int) -> bool:
+        found = self._korean_entries.get(entry_no)
+        if found is None:
+            c = self.compiled
+            found = not _KOREA.isdisjoint(c.entry_countries[entry_no]) or any(
+                p.startswith(_KOREA_PROGRAMS) for p in c.entries[entry_no].programs
+            )
+            self._korean_entries[entry_no] = found
+        return found
+
+    def read(
+        self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], str | None]]
+    ) -> list[Read]:
+        """The best reading of each entry hit under any of the query's readings (as written,
+        then in Korean), best first (ties by list order, then uid; then the written form)."""
+        if len(readings) == 1:
+            query, scored, reading = readings[0]
+            return [(query, s, reading) for s in scored]
+        best: dict[int, Read] = {}
+        for query, scored, reading in readings:
+            for s in scored:
+                current = best.get(s.entry)
+                if current is None or s.score > current[1].score:
+                    best[s.entry] = (query, s, reading)
+        c = self.compiled
+        return sorted(
+            best.values(),
+            key=lambda r: (-r[1].score, c.entry_list[r[1].entry], c.entry_uid[r[1].entry]),
+        )
 
     # --- public API --------------------------------------------------------------------------
 
@@ -965,14 +1031,24 @@ class Screener:
         query = self.prepare(name, k)
         required, floor = self._needs(t, facts.max_bonus)
         names = self.candidates(query, required, floor, facts=facts, threshold=t)
-        scored = self.evaluate(query, names, kind=k, facts=facts, threshold=t)[:n]
+        readings: list[tuple[PreparedQuery, Sequence[Scored], str | None]] = [
+            (query, self.evaluate(query, names, kind=k, facts=facts, threshold=t), None)
+        ]
+        korean = korean_reading(name) if query.tokens else None
+        if korean is not None:
+            alt = self.prepare(korean, k)
+            names = self.candidates(alt, required, floor, facts=facts, threshold=t)
+            scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
+            held = [s for s in scored if self.korean_read_holds(alt, s)]
+            if held:
+                readings.append((alt, held, korean))
         warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")
         return ScreeningResult(
             query=name,
             options=self._options(t, n, k, None if dob is None else str(dob), facts.country),
-            hits=tuple(self._hits(query, scored, t)),
+            hits=tuple(self._hit(read, t) for read in self.read(readings)[:n]),
             lists=self.identities,
             library_version=self._version,
             warnings=warnings,

@@ -8,6 +8,9 @@ matching keys in :mod:`screening.text.keys`. Here each script gets one determini
   (``data/han_pinyin.tsv``, generated from pypinyin's dictionary; surnames with a special
   reading from ``data/han_surnames.tsv``).
 * Hangul: Revised Romanization, computed from the jamo of each syllable.
+* Han read as Korean (hanja): :func:`korean_reading` writes a name's Han characters in Hangul
+  (``data/han_hangul.tsv``, generated from the ``hanja`` package's table; readings names need
+  from ``data/han_hangul_names.tsv``), so that ``金正恩`` can be screened as ``김정은``.
 * Kana: Hepburn.
 * Cyrillic: BGN/PCGN (the system OFAC's own spellings follow: Yevgeniy, Dmitriy, Aleksandr).
 * Everything else: Unidecode.
@@ -15,6 +18,8 @@ matching keys in :mod:`screening.text.keys`. Here each script gets one determini
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 
 from unidecode import unidecode
@@ -27,6 +32,7 @@ __all__ = [
     "han_to_pinyin",
     "hangul_to_latin",
     "kana_to_latin",
+    "korean_reading",
     "to_ascii",
 ]
 
@@ -63,6 +69,46 @@ def han_surname(run: str) -> tuple[str, str] | None:
         if len(head) == size and head in table:
             return head, table[head]
     return None
+
+
+# Han ideographs (unified, extension A and beyond, compatibility), and kana.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_KANA_CHARS = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+
+
+@cache
+def _hangul_readings() -> tuple[dict[str, str], dict[str, str]]:
+    readings = {row[0]: row[1] for row in read_table("han_hangul")}
+    surnames: dict[str, str] = {}
+    for char, hangul, where in read_table("han_hangul_names"):
+        (surnames if where == "surname" else readings)[char] = hangul
+    return readings, surnames
+
+
+def korean_reading(name: str) -> str | None:
+    """``name`` with its Han characters read as Korean hanja and written in Hangul, the other
+    characters kept: ``金正恩`` → ``김정은``, as Chinese text writes Korean names. A character
+    opening a word takes its reading as a surname where that differs (金: 김, not 금).
+
+    ``None`` when the name has no Han character, has kana (a Japanese name, whose kanji are not
+    read this way), or has a Han character without a Korean reading.
+    """
+    if _HAN.search(name) is None or _KANA_CHARS.search(name) is not None:
+        return None
+    readings, surnames = _hangul_readings()
+    out: list[str] = []
+    opening = True
+    for char in unicodedata.normalize("NFKC", name):
+        if _HAN.match(char) is not None:
+            hangul = (surnames.get(char) if opening else None) or readings.get(char)
+            if hangul is None:
+                return None
+            out.append(hangul)
+            opening = False
+        else:
+            out.append(char)
+            opening = not char.isalnum()
+    return "".join(out)
 
 
 def han_to_pinyin(run: str) -> list[str]:

@@ -67,6 +67,41 @@ def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[Query]
         ], (query, dob, country)
 
 
+# Korean names as OFAC writes them, and queries in Han characters (read in Korean too), Hangul
+# and Latin: syllables that Korean readings share (英 永 are both 영, yong).
+KOREAN_LISTED = ["kim", "jong", "un", "yo", "ri", "su", "yong", "choe", "ryong", "hae", "pak"]
+KOREAN_QUERIES = ["金", "正恩", "与正", "李", "秀英", "秀永", "崔", "龙海", "朴", "金正恩", "김",
+                  "정은", "kim", "jong un", "陈", "全国"]  # fmt: skip
+
+
+@st.composite
+def korean_lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[str], float]:
+    listed = st.lists(st.sampled_from(KOREAN_LISTED), min_size=1, max_size=3).map(" ".join)
+    entries = [
+        entry(str(i), *draw(st.lists(listed, min_size=1, max_size=2)), kind=draw(kinds),
+              programs=draw(st.sampled_from([("DPRK2",), ("SDGT",)])),
+              nationality=draw(st.sampled_from([None, "KP", "CN"])))
+        for i in range(draw(st.integers(1, 10)))
+    ]  # fmt: skip
+    query = st.lists(st.sampled_from(KOREAN_QUERIES), min_size=1, max_size=3).map("".join)
+    queries = draw(st.lists(query, min_size=1, max_size=4))
+    return Screener(watchlist(entries)), queries, draw(st.sampled_from([0.7, 0.85, 0.95]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(korean_lists_and_queries())
+def test_hits_of_korean_readings_equal_the_reference_scan(
+    case: tuple[Screener, list[str], float],
+) -> None:
+    screener, queries, threshold = case
+    for query in queries:
+        indexed = screener.screen(query, threshold=threshold, limit=1000)
+        reference = reference_scan(screener, query, threshold=threshold)
+        assert [(h.entry.uid, h.score) for h in indexed.hits] == [
+            (screener.compiled.entries[s.entry].uid, s.score) for s in reference
+        ], query
+
+
 def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:
     # Found by the test above: 全国 is read as the name Quan Guo, and only the two tokens
     # joined match CHEN Quanguo; the pair covers a token outside the candidate prefix.

@@ -80,6 +80,19 @@ def test_initials_written_as_russian_names_are(sdn_screener: Screener, query: st
     assert top_uids(sdn_screener, query)[:1] == ["35096"]
 
 
+@pytest.mark.parametrize(
+    ("query", "uid"),
+    [("金正恩", "20157"), ("金与正", "21444"), ("崔龙海", "23213"), ("朴永植", "19497")],
+)
+def test_korean_names_written_in_han_characters(
+    sdn_screener: Screener, query: str, uid: str
+) -> None:
+    # As Chinese text writes them: read in Pinyin (jin zhengen) they matched nothing.
+    hits = sdn_screener.screen(query).hits
+    assert [h.entry.uid for h in hits][:1] == [uid]
+    assert hits[0].explanation.read_as is not None
+
+
 @pytest.mark.parametrize("query", ["김정은", "김 정은"])
 def test_kim_jong_un_in_hangul(sdn_screener: Screener, query: str) -> None:
     assert top_uids(sdn_screener, query)[:1] == ["20157"]
