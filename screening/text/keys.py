@@ -268,6 +268,8 @@ def abjad_vowels_agree(arabic: str, latin: str) -> bool:
     c_head, c_slots = _vowel_slots(latin, arabic=False)
     if c_head and not q_head:
         return False  # the Latin opens with a vowel that the Arabic does not write
+    if arabic.startswith("ال") and not c_head:
+        return False  # the article's alef is spoken (al-, el-, ash-): LOGAID is not القاعدة
     if len(q_slots) != len(c_slots):
         return True  # not aligned slot by slot: no grounds to refuse
     for long_vowels, letters in zip((q_head - {""}, *q_slots), (c_head, *c_slots), strict=True):

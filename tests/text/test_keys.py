@@ -71,6 +71,10 @@ def test_abjad_skeletons_agree(arabic: str, latin: str) -> None:
         ("مأمون", "mena", False),
         ("بلقيس", "bluegas", False),  # ya after q: not the a of "gas"
         ("حماس", "hms", False),  # the alef has no vowel to be
+        ("القاعدة", "alqaeda", True),
+        ("الشباب", "alshabab", True),
+        ("الیاس", "elyas", True),  # not the article, but opening like it
+        ("القاعدة", "logaid", False),  # the article's alef is spoken
     ],
 )
 def test_abjad_vowels_agree(arabic: str, latin: str, fits: bool) -> None:
