@@ -115,6 +115,20 @@ def weight_key(info: TokenInfo) -> str:
     return info.spelling or info.text
 
 
+# What links an entry to Korea: a country code among its facts, or a North Korea program.
+KOREA = frozenset({"KP", "KR"})
+KOREA_PROGRAMS = ("DPRK", "NKSPEA")
+
+
+def korea_linked(entry: Entry, countries: Iterable[str]) -> bool:
+    """Whether an entry is linked to Korea: a Korean nationality, citizenship, birthplace or
+    address (``countries``, its codes), or a North Korea program. Only such entries can be hit
+    by a query read in Korean (:meth:`~screening.matching.screener.Screener.korean_read_holds`)."""
+    return not KOREA.isdisjoint(countries) or any(
+        p.startswith(KOREA_PROGRAMS) for p in entry.programs
+    )
+
+
 class Vocabulary:
     """Distinct tokens with their keys; ids are positions in :attr:`infos`."""
 
@@ -237,7 +251,8 @@ class CompiledLists:
         identities: the identity of each list, in the order given.
         entries: every entry of every list; ``entry_list[i]`` is the index of its list,
             ``entry_uid[i]`` and ``entry_kind[i]`` its uid and kind, ``entry_years[i]`` and
-            ``entry_countries[i]`` what can confirm it (see ``corroboration.entry_facts``).
+            ``entry_countries[i]`` what can confirm it (see ``corroboration.entry_facts``);
+            ``entry_korean[i]`` whether it is linked to Korea (:func:`korea_linked`).
         name_entry, name_index: for each compiled name, its entry and its position in
             ``entry.names``.
         name_tokens, name_weights, name_base_weights, name_joined: per compiled name, the
@@ -259,6 +274,7 @@ class CompiledLists:
         self.entry_uid: list[str] = []
         self.entry_years: list[tuple[int, ...]] = []
         self.entry_countries: list[tuple[str, ...]] = []
+        self.entry_korean: list[bool] = []
         self.vocab = Vocabulary()
         self.name_entry: list[int] = []
         self.name_index: list[int] = []
@@ -309,6 +325,7 @@ class CompiledLists:
         years, countries = entry_facts(entry)
         self.entry_years.append(years)
         self.entry_countries.append(countries)
+        self.entry_korean.append(korea_linked(entry, countries))
         personal = entry.kind == EntryKind.INDIVIDUAL
         seen: set[tuple[tuple[int, ...], bool]] = set()
         for name_no, name in enumerate(entry.names):
@@ -390,6 +407,7 @@ class CompiledLists:
         "entry_uid",
         "entry_years",
         "entry_countries",
+        "entry_korean",
         "name_entry",
         "name_index",
         "name_tokens",

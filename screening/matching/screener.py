@@ -153,9 +153,7 @@ class Scored(NamedTuple):
 # A scored name with the query that scored it, and how that query read the name as written
 # (None: as written; else its Korean reading).
 Read = tuple[PreparedQuery, Scored, str | None]
-# Entries whose names a Korean reading may hit: linked to North or South Korea.
-_KOREA = frozenset({"KP", "KR"})
-_KOREA_PROGRAMS = ("DPRK", "NKSPEA")
+# The kinds of entries whose names a Korean reading may hit.
 _READ_KINDS = frozenset({EntryKind.INDIVIDUAL, EntryKind.ENTITY})
 
 # A token's lookup: its matches, their best similarity, the names it matches other than by a
@@ -267,7 +265,7 @@ class Screener:
         self._version = _version()
         self._only_names: frozenset[int] | None = None
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
-        self._korean_entries: dict[int, bool] = {}
+        self._korean_names: frozenset[int] | None = None
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -944,7 +942,7 @@ class Screener:
         Latin letters (CHONG BONG, RYO MYONG), which Chinese personal names read in Korean
         would match (程峰, 廖明)."""
         ns = scored.name_score
-        if not ns.in_order or self.compiled.entry_kind[scored.entry] not in _READ_KINDS:
+        if not ns.in_order or scored.name not in self.korean_names():
             return False
         aligned_q: set[int] = set()
         aligned_c: set[int] = set()
@@ -955,19 +953,46 @@ class Screener:
             aligned_c.update(a.c)
         if len(aligned_q) < len(query.tokens):
             return False
-        if len(aligned_c) < len(self.compiled.name_tokens[scored.name]):
-            return False
-        return self._korean_entry(scored.entry)
+        return len(aligned_c) == len(self.compiled.name_tokens[scored.name])
 
-    def _korean_entry(self, entry_no: int) -> bool:
-        found = self._korean_entries.get(entry_no)
-        if found is None:
+    def _korean_candidates(self, query: PreparedQuery) -> list[int]:
+        """The names a query read in Korean may hit (:meth:`korean_read_holds`): of people
+        and organisations linked to Korea, holding a match of every query token (alone, or
+        joined to a neighbour), in id order. No coverage bound is needed: a name short of
+        one token is out."""
+        found: set[int] | frozenset[int] = self.korean_names()
+        if self._only_names is not None:
+            found = found & self._only_names
+        covers = []
+        joined = query.joined_names
+        for i, names in enumerate(query.single_names):
+            if names is None:
+                return []  # an initial: never held
+            left = joined[i - 1] if i > 0 else None
+            right = joined[i] if i < len(joined) else None
+            if left or right:
+                names = names.union(left or (), right or ())
+            if not names:
+                return []
+            covers.append(names)
+        for names in sorted(covers, key=len):
+            found = found & names
+            if not found:
+                return []
+        return sorted(found)
+
+    def korean_names(self) -> frozenset[int]:
+        """The strong names a query read in Korean may hit: those of people and organisations
+        linked to Korea."""
+        if self._korean_names is None:
             c = self.compiled
-            found = not _KOREA.isdisjoint(c.entry_countries[entry_no]) or any(
-                p.startswith(_KOREA_PROGRAMS) for p in c.entries[entry_no].programs
+            self._korean_names = frozenset(
+                name
+                for name in c.strong_names()
+                if c.entry_korean[c.name_entry[name]]
+                and c.entry_kind[c.name_entry[name]] in _READ_KINDS
             )
-            self._korean_entries[entry_no] = found
-        return found
+        return self._korean_names
 
     def read(
         self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], str | None]]
@@ -1037,11 +1062,12 @@ class Screener:
         korean = korean_reading(name) if query.tokens else None
         if korean is not None:
             alt = self.prepare(korean, k)
-            names = self.candidates(alt, required, floor, facts=facts, threshold=t)
-            scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
-            held = [s for s in scored if self.korean_read_holds(alt, s)]
-            if held:
-                readings.append((alt, held, korean))
+            names = self._korean_candidates(alt)
+            if names:
+                scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
+                held = [s for s in scored if self.korean_read_holds(alt, s)]
+                if held:
+                    readings.append((alt, held, korean))
         warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")

@@ -70,8 +70,8 @@ def test_indexed_hits_equal_the_reference_scan(case: tuple[Screener, list[Query]
 # Korean names as OFAC writes them, and queries in Han characters (read in Korean too), Hangul
 # and Latin: syllables that Korean readings share (英 永 are both 영, yong).
 KOREAN_LISTED = ["kim", "jong", "un", "yo", "ri", "su", "yong", "choe", "ryong", "hae", "pak"]
-KOREAN_QUERIES = ["金", "正恩", "与正", "李", "秀英", "秀永", "崔", "龙海", "朴", "金正恩", "김",
-                  "정은", "kim", "jong un", "陈", "全国"]  # fmt: skip
+KOREAN_QUERIES = ["金", "正恩", "正", "恩", "与正", "李", "秀英", "秀永", "崔", "龙海", "朴",
+                  "金正恩", "김", "정은", "kim", "jong un", "陈", "全国"]  # fmt: skip
 
 
 @st.composite
@@ -83,7 +83,8 @@ def korean_lists_and_queries(draw: st.DrawFn) -> tuple[Screener, list[str], floa
               nationality=draw(st.sampled_from([None, "KP", "CN"])))
         for i in range(draw(st.integers(1, 10)))
     ]  # fmt: skip
-    query = st.lists(st.sampled_from(KOREAN_QUERIES), min_size=1, max_size=3).map("".join)
+    words = st.lists(st.sampled_from(KOREAN_QUERIES), min_size=1, max_size=3)
+    query = st.tuples(st.sampled_from(["", " "]), words).map(lambda sw: sw[0].join(sw[1]))
     queries = draw(st.lists(query, min_size=1, max_size=4))
     return Screener(watchlist(entries)), queries, draw(st.sampled_from([0.7, 0.85, 0.95]))
 

@@ -82,3 +82,12 @@ def test_the_written_reading_wins_a_tie_and_each_entry_is_hit_once() -> None:
     assert sorted(h.entry.uid for h in hits) == ["1", "2"]
     by_uid = {h.entry.uid: h.explanation.read_as for h in hits}
     assert by_uid == {"1": "김정은", "2": None}
+
+
+def test_a_korean_reading_matched_only_by_two_syllables_joined_is_screened() -> None:
+    # 정 은: neither 정 nor 은 alone matches JONGUN; joined they do.
+    s = screener(entry("1", "JONGUN", nationality="KP"))
+    assert s.prepare("정 은", None).single_names == (frozenset(), frozenset())
+    hits = s.screen("正 恩").hits
+    assert [h.entry.uid for h in hits] == ["1"]
+    assert hits[0].explanation.read_as == "정 은"
