@@ -266,6 +266,9 @@ class Screener:
         self._only_names: frozenset[int] | None = None
         self._parsed_facts: dict[tuple[str | date | None, str | None], QueryFacts] = {}
         self._korean_names: frozenset[int] | None = None
+        self._korean_found: dict[
+            tuple[str, EntryKind | None], tuple[PreparedQuery | None, list[int]]
+        ] = {}
         self._weak_names: dict[int, list[int]] = {}
         for name_no, (entry_no, weak) in enumerate(
             zip(compiled.name_entry, compiled.name_weak, strict=True)
@@ -955,6 +958,22 @@ class Screener:
             return False
         return len(aligned_c) == len(self.compiled.name_tokens[scored.name])
 
+    def _korean_pass(
+        self, reading: str, kind: EntryKind | None, keep: bool
+    ) -> tuple[PreparedQuery | None, list[int]]:
+        """The query read in Korean and its candidates (:meth:`_korean_candidates`); kept for
+        a name kept by the screener's memo (``keep``: seen before, see :meth:`prepare`)."""
+        key = (reading, kind)
+        found = self._korean_found.get(key)
+        if found is None:
+            alt = self._korean_query(reading, kind)
+            found = (alt, [] if alt is None else self._korean_candidates(alt))
+            if keep:
+                if len(self._korean_found) > _QUERY_LIMIT:
+                    self._korean_found.clear()
+                self._korean_found[key] = found
+        return found
+
     def _korean_query(self, reading: str, kind: EntryKind | None) -> PreparedQuery | None:
         """The query read in Korean, prepared, unless one of its tokens matches no name it
         may hit (:meth:`korean_names`), alone or joined to a neighbour: that is found from
@@ -1089,8 +1108,7 @@ class Screener:
         ]
         korean = korean_reading(name) if query.tokens else None
         if korean is not None:
-            alt = self._korean_query(korean, k)
-            names = [] if alt is None else self._korean_candidates(alt)
+            alt, names = self._korean_pass(korean, k, query.kept)
             if alt is not None and names:
                 scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
                 held = [s for s in scored if self.korean_read_holds(alt, s)]

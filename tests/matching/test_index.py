@@ -103,6 +103,19 @@ def test_hits_of_korean_readings_equal_the_reference_scan(
         ], query
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(korean_lists_and_queries(), st.randoms(use_true_random=False))
+def test_what_a_screener_keeps_of_korean_readings_never_changes_an_answer(
+    case: tuple[Screener, list[str], float], rng: Random
+) -> None:
+    screener, queries, threshold = case
+    for query in [*queries, *queries, *rng.sample(queries, len(queries))]:
+        kind = rng.choice([None, "individual", "entity"])
+        kept = screener.screen(query, kind=kind, threshold=threshold, limit=1000)
+        fresh = Screener(screener.lists).screen(query, kind=kind, threshold=threshold, limit=1000)
+        assert kept.model_dump_json() == fresh.model_dump_json(), query
+
+
 def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:
     # Found by the test above: 全国 is read as the name Quan Guo, and only the two tokens
     # joined match CHEN Quanguo; the pair covers a token outside the candidate prefix.
