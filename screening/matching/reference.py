@@ -47,7 +47,7 @@ def reference_scan(
     facts = query_facts(dob, country)
     query, scored = _scan(screener, name, kind, facts, t)
     readings: list[tuple[PreparedQuery, Sequence[Scored], str | None]] = [(query, scored, None)]
-    korean = korean_reading(name) if query.tokens else None
+    korean = korean_reading(name) if screener.read_korean and query.tokens else None
     if korean is not None:
         alt, scored = _scan(screener, korean, kind, facts, t)
         readings.append((alt, [s for s in scored if screener.korean_read_holds(alt, s)], korean))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from factories import entry, watchlist
 
 from screening import Screener
+from screening.matching.reference import reference_scan
 from screening.models import EntryKind
 from screening.text.translit import korean_reading
 
@@ -91,3 +92,10 @@ def test_a_korean_reading_matched_only_by_two_syllables_joined_is_screened() -> 
     hits = s.screen("正 恩").hits
     assert [h.entry.uid for h in hits] == ["1"]
     assert hits[0].explanation.read_as == "정 은"
+
+
+def test_the_korean_reading_can_be_turned_off() -> None:
+    s = screener(entry("1", "KIM, Jong Un", nationality="KP"))
+    s.read_korean = False
+    assert not s.screen("金正恩").hits
+    assert reference_scan(s, "金正恩") == []
