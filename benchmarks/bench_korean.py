@@ -9,7 +9,10 @@ on the real SDN (2023-12-28) + consolidated (2025-12-19) lists at the default th
   the hit expected, and whether it came through the Korean reading;
 * Faker names (seeded) of four locales: how many have a hit at all, and how many have a hit
   through the Korean reading, with examples. Chinese (zh_CN, zh_TW) is where false hits would
-  come from; Japanese names hold kana and kanji, Korean ones Hangul.
+  come from; Japanese names hold kana and kanji, Korean ones Hangul;
+* what the reading costs: the median ``screen()`` time of new Chinese and Japanese names on a
+  screener that has seen others (steady), with the reading and without it
+  (``read_korean = False``), the two taking turns over five passes.
 
 Run:  python benchmarks/bench_korean.py [--names N]
 Needs Faker and ../shared/data.
@@ -20,6 +23,8 @@ from __future__ import annotations
 import argparse
 import logging
 import platform
+import statistics
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,6 +39,15 @@ RESULTS = Path(__file__).resolve().parent / "results" / "korean.txt"
 KNOWN = [("金正恩", "20157"), ("金与正", "21444"), ("崔龙海", "23213"), ("朴永植", "19497"),
          ("金元弘", "21443"), ("崔辉", "21306"), ("金永哲", "12211")]  # fmt: skip
 LOCALES = [("zh_CN", 4), ("zh_TW", 1), ("ja_JP", 1), ("ko_KR", 1)]  # share of --names
+
+
+def _times(screener: Screener, names: Sequence[str]) -> list[float]:
+    times = []
+    for name in names:
+        start = time.perf_counter()
+        screener.screen(name)
+        times.append(time.perf_counter() - start)
+    return times
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -92,6 +106,31 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{read} through the Korean reading ({read / n:.2%})")  # fmt: skip
         for example in list(examples.values())[:6]:
             say(f"      {example}")
+    say()
+    fake = Faker(["zh_CN", "ja_JP"])
+    fake.seed_instance(9)
+    seen: set[str] = set()
+    for _ in range(5000):
+        seen.add(name := fake.name())
+        screener.screen(name)  # steady: the tokens of most names are known
+    with_reading: list[float] = []
+    without: list[float] = []
+    for round_no in range(5):
+        batch: list[str] = []
+        while len(batch) < 1000:  # names the screener has not seen: Faker repeats many
+            if (name := fake.name()) not in seen:
+                seen.add(name)
+                batch.append(name)
+        screener.read_korean = round_no % 2 == 0
+        first = with_reading if screener.read_korean else without
+        second = without if screener.read_korean else with_reading
+        first.extend(_times(screener, batch[:500]))
+        screener.read_korean = not screener.read_korean
+        second.extend(_times(screener, batch[500:]))
+    screener.read_korean = True
+    on, off = statistics.median(with_reading) * 1e6, statistics.median(without) * 1e6
+    say(f"cost: new zh_CN and ja_JP names, steady, median screen() {on:.0f} us with the Korean "
+        f"reading, {off:.0f} us without (read_korean = False): +{on - off:.0f} us")  # fmt: skip
     if not args.no_write:
         RESULTS.write_text("# python benchmarks/bench_korean.py\n" + "\n".join(out) + "\n",
                            encoding="utf-8")  # fmt: skip

@@ -207,8 +207,8 @@ class Screener:
     Attributes:
         read_korean: also screen a name with Han characters read in Korean (``金正恩`` as
             ``김정은``; see README). On by default; a service that never sees Han-script names
-            from Korea's neighbours may turn it off to save the second pass (about 26 us per
-            such name).
+            from Korea's neighbours may turn it off to save the second pass (a third of the
+            time of a new Chinese or Japanese name: ``benchmarks/bench_korean.py``).
 
     Raises:
         ListNotFoundError: ``lists`` is ``None`` and the configured directory holds no list.
