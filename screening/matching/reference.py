@@ -51,7 +51,7 @@ def reference_scan(
     if korean is not None:
         alt, scored = _scan(screener, korean, kind, facts, t)
         readings.append((alt, [s for s in scored if screener.korean_read_holds(alt, s)], korean))
-    return [s for _, s, _ in screener.read(readings)]
+    return [s for _, s, _ in screener.merge_readings(readings)]
 
 
 def _scan(

@@ -150,8 +150,8 @@ class Scored(NamedTuple):
     adjustments: tuple[Adjustment, ...]
 
 
-# A scored name with the query that scored it, and how that query read the name as written
-# (None: as written; else its Korean reading).
+# A scored name, the prepared query that scored it, and the reading of the screened name that
+# query was prepared from (None: the name as written; else its Korean reading).
 Read = tuple[PreparedQuery, Scored, str | None]
 # The kinds of entries whose names a Korean reading may hit.
 _READ_KINDS = frozenset({EntryKind.INDIVIDUAL, EntryKind.ENTITY})
@@ -1049,7 +1049,7 @@ class Screener:
             )
         return self._korean_names
 
-    def read(
+    def merge_readings(
         self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], str | None]]
     ) -> list[Read]:
         """The best reading of each entry hit under any of the query's readings (as written,
@@ -1128,7 +1128,7 @@ class Screener:
         return ScreeningResult(
             query=name,
             options=self._options(t, n, k, None if dob is None else str(dob), facts.country),
-            hits=tuple(self._hit(read, t) for read in self.read(readings)[:n]),
+            hits=tuple(self._hit(read, t) for read in self.merge_readings(readings)[:n]),
             lists=self.identities,
             library_version=self._version,
             warnings=warnings,
