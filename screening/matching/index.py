@@ -32,6 +32,7 @@ import numpy as np
 from screening.matching.compiled import CompiledLists
 from screening.matching.scoring import QueryTokenMatches
 from screening.matching.similarity import (
+    MAX_TYPO_LEN,
     MIN_ABJAD_LEN,
     MIN_DROPPED_LEN,
     TokenInfo,
@@ -197,7 +198,7 @@ def _typo_keys(info: TokenInfo) -> list[int]:
         info.kind != TokenKind.NUMBER
         and not info.abjad_script
         and not info.joined
-        and len(info.text) >= MIN_DROPPED_LEN - 1  # "go" is "guo" with a letter left out
+        and MIN_DROPPED_LEN - 1 <= len(info.text) <= MAX_TYPO_LEN  # "go": "guo" less a letter
     ):
         # Under five letters, one deletion: a swap of two adjacent letters shares one, and a
         # word with a letter left out is one of its deletions; two letters: the word only.

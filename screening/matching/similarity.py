@@ -55,6 +55,7 @@ __all__ = [
     "MIN_ABJAD_LEN",
     "MIN_DROPPED_LEN",
     "MIN_JOINED_ABJAD_LEN",
+    "MAX_TYPO_LEN",
     "MIN_TYPO_LEN",
     "How",
     "TokenInfo",
@@ -93,6 +94,10 @@ SIM_ABJAD = 0.88
 SIM_INITIAL = 0.60
 MIN_TYPO_LEN = 5
 TYPO_2_LEN = 10
+# No name word is this long (the longest listed one has 27 letters): a longer token is junk or
+# words run together (a 1,000-character query of one word), and the deletion neighbourhood of
+# two typos would be length²/2 keys: seconds and gigabytes for one query. No typo there.
+MAX_TYPO_LEN = 40
 # Under five letters, one letter left out of a three- or four-letter word (``KHN`` for KHAN,
 # ``GO`` for GUO) is the only edit tolerated but a swap; see is_dropped_letter.
 MIN_DROPPED_LEN = 3
@@ -153,8 +158,9 @@ def token_info(token: Token, *, joined: bool = False) -> TokenInfo:
 
 
 def max_typos(length: int) -> int:
-    """Edit operations tolerated in a token of ``length`` letters (0, 1 or 2)."""
-    if length < MIN_TYPO_LEN:
+    """Edit operations tolerated in a token of ``length`` letters (0, 1 or 2; none over
+    :data:`MAX_TYPO_LEN`)."""
+    if length < MIN_TYPO_LEN or length > MAX_TYPO_LEN:
         return 0
     return 1 if length < TYPO_2_LEN else 2
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from screening import Screener
 from screening.matching.compiled import joined_token
-from screening.matching.index import KeyTable, deletion_neighbourhood
+from screening.matching.index import KeyTable, _typo_keys, deletion_neighbourhood
 from screening.matching.reference import reference_scan
 from screening.matching.similarity import TokenInfo, is_short_typo, token_info
 from screening.models import EntryKind
@@ -147,6 +147,13 @@ def test_a_key_table_finds_every_token_filed_under_a_key(pairs: list[tuple[int, 
 def test_deletion_neighbourhood() -> None:
     assert deletion_neighbourhood("abc", 1) == {"abc", "bc", "ac", "ab"}
     assert "a" in deletion_neighbourhood("abc", 2)
+
+
+def test_a_token_longer_than_any_name_word_has_no_typo_keys() -> None:
+    (long,) = tokenize("abcdefghij" * 4 + "k")
+    (word,) = tokenize("abcdefghij" * 4)
+    assert _typo_keys(token_info(long)) == []
+    assert len(_typo_keys(token_info(word))) > 40
 
 
 @settings(max_examples=400, deadline=None)

@@ -166,7 +166,16 @@ def test_results_are_reproducible_byte_for_byte(screener: Screener) -> None:
     assert first == again
 
 
-@pytest.mark.parametrize("query", ["", "   ", "😀😀", "\x00\xff\ud800", "a" * 10_000, "-- ,, .."])
+# One word of 1,000 letters that do not repeat in a pattern, and long runs of Han and Hangul
+# (one token each): their typo keys would be length²/2 strings, gigabytes.
+LONG_WORD = "".join(chr(97 + (i * 7919 + i * i) % 26) for i in range(1_000))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "😀😀", "\x00\xff\ud800", "a" * 10_000, "-- ,, ..", LONG_WORD, "金正恩" * 400,
+     "김정은" * 400],
+)  # fmt: skip
 def test_odd_input_gives_no_hit(screener: Screener, query: str) -> None:
     assert screener.screen(query).hits == ()
 

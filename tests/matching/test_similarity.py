@@ -7,7 +7,7 @@ from factories import entry, watchlist
 
 from screening import Screener
 from screening.matching.compiled import joined_token
-from screening.matching.similarity import How, token_info, token_similarity
+from screening.matching.similarity import How, max_typos, token_info, token_similarity
 from screening.models import EntryKind
 from screening.text.tokens import tokenize
 
@@ -214,3 +214,10 @@ def test_only_a_swap_is_tolerated_in_a_four_letter_word() -> None:
     assert sim("Wang", "Tang")[0] == 0.0
     assert sim("Amir", "Amri")[1] == How.TYPO  # a swap even so
     assert sim("Ali", "Lai")[0] == 0.0  # three letters: not the first letter
+
+
+def test_a_token_longer_than_any_name_word_has_no_typo_tolerance() -> None:
+    long = "abcdefghij" * 4 + "k"  # 41 letters
+    assert max_typos(40) == 2 and max_typos(41) == 0
+    assert sim(long, long.replace("k", "x")) == (0.0, How.NONE)
+    assert sim(long[:40], long[:39] + "x")[1] == How.TYPO
