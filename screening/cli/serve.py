@@ -82,11 +82,11 @@ def run(args: argparse.Namespace) -> int:
     if args.watch is not None and (directory is None or args.watch <= 0):
         raise InputError("--watch needs a positive interval and --lists DIR")
     if directory is not None:
-        holder = ScreenerHolder.for_directory(directory, index_path=args.index)
+        holder = ScreenerHolder.for_directory(directory, index_path=args.index, freeze=True)
     else:
         from screening.matching.screener import Screener
 
-        holder = ScreenerHolder(Screener)
+        holder = ScreenerHolder(Screener, freeze=True)
     snap = holder.reload()
     print(
         f"screening serve: http://{args.host}:{args.port} ({args.workers} worker(s)), "

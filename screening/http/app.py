@@ -94,14 +94,15 @@ def create_app(
     return app
 
 
-def default_holder() -> ScreenerHolder:
+def default_holder(*, freeze: bool = False) -> ScreenerHolder:
     """A holder over ``SCREENING_LISTS_DIR`` (with a saved index, ``SCREENING_HTTP_INDEX`` or
-    next to the lists) when it is set, else over the bundled sample list."""
+    next to the lists) when it is set, else over the bundled sample list (``freeze``: see
+    :class:`ScreenerHolder`)."""
     directory = os.environ.get(ENV_LISTS_DIR) or None
     if directory is None:
-        return ScreenerHolder(Screener)
+        return ScreenerHolder(Screener, freeze=freeze)
     index = os.environ.get(ENV_INDEX) or None
-    return ScreenerHolder.for_directory(Path(directory), index_path=index)
+    return ScreenerHolder.for_directory(Path(directory), index_path=index, freeze=freeze)
 
 
 def app_from_env() -> FastAPI:
@@ -110,7 +111,7 @@ def app_from_env() -> FastAPI:
     ``SCREENING_HTTP_MAX_BODY`` (bytes)."""
     watch = os.environ.get(ENV_WATCH)
     return create_app(
-        default_holder(),
+        default_holder(freeze=True),  # a worker process of its own
         max_body=int(os.environ.get(ENV_MAX_BODY) or DEFAULT_MAX_BODY),
         watch=float(watch) if watch else None,
     )

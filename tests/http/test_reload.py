@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
@@ -66,3 +67,21 @@ def test_fingerprint_ignores_the_index_and_hidden_files(tmp_path: Path) -> None:
     assert fingerprint(tmp_path) == before
     os.utime(tmp_path / "SDN.XML", ns=(0, 0))
     assert fingerprint(tmp_path) != before
+
+
+def _tracked(obj: object) -> bool:
+    return any(o is obj for generation in range(3) for o in gc.get_objects(generation))
+
+
+def test_a_service_holder_freezes_what_it_loads(tmp_path: Path) -> None:
+    # `screening serve` holds its screener this way: no full collection traverses it.
+    shutil.copy(bundled_sample_path(), tmp_path / "SDN_ADVANCED.XML")
+    plain = ScreenerHolder.for_directory(tmp_path)
+    assert _tracked(plain.reload().screener.compiled)  # a library caller's collector is theirs
+    holder = ScreenerHolder.for_directory(tmp_path, freeze=True)
+    try:
+        snap = holder.reload()
+        assert gc.get_freeze_count() > 0
+        assert not _tracked(snap.screener.compiled)
+    finally:
+        gc.unfreeze()
