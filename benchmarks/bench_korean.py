@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import argparse
 import logging
-import platform
 import statistics
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench_screen import DATA, reporter, timed  # the platform line and timer of the others
 from faker import Faker
 
 import screening
 from screening import Screener
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ofac"
 RESULTS = Path(__file__).resolve().parent / "results" / "korean.txt"
 # Listed North Koreans as Chinese text writes them (simplified characters), and their uids.
 KNOWN = [("金正恩", "20157"), ("金与正", "21444"), ("崔龙海", "23213"), ("朴永植", "19497"),
@@ -42,12 +40,7 @@ LOCALES = [("zh_CN", 4), ("zh_TW", 1), ("ja_JP", 1), ("ko_KR", 1)]  # share of -
 
 
 def _times(screener: Screener, names: Sequence[str]) -> list[float]:
-    times = []
-    for name in names:
-        start = time.perf_counter()
-        screener.screen(name)
-        times.append(time.perf_counter() - start)
-    return times
+    return [timed(lambda name=name: screener.screen(name)) for name in names]  # type: ignore[misc]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -57,13 +50,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     out: list[str] = []
-
-    def say(line: str = "") -> None:
-        print(line, flush=True)
-        out.append(line)
-
-    say(f"platform: {platform.platform()}, Python {platform.python_version()}, "
-        f"screening {screening.__version__}")  # fmt: skip
+    say = reporter(out)
     lists = [
         screening.load_list(DATA / "sdn_csv_2023-12-28"),
         screening.load_list(DATA / "cons_csv_2025-12-19"),

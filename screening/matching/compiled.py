@@ -38,8 +38,8 @@ from screening.models import (
     NameStrength,
     Watchlist,
 )
-from screening.text.keys import abjad_key, pinyin_readings
-from screening.text.tokens import ARABIC_ARTICLE, Role, Token, TokenKind, tokenize
+from screening.text.keys import ARABIC_ARTICLE, abjad_key, pinyin_readings
+from screening.text.tokens import Role, Token, TokenKind, tokenize
 
 __all__ = ["CompiledLists", "EntryTable", "Vocabulary", "joined_token", "weight_key"]
 

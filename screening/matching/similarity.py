@@ -40,6 +40,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from screening.text.keys import (
+    ARABIC_ARTICLE,
     abjad_key,
     abjad_vowels_agree,
     pinyin_readings,
@@ -47,7 +48,7 @@ from screening.text.keys import (
     spelling_key,
     variant_classes,
 )
-from screening.text.tokens import ARABIC_ARTICLE, Token, TokenKind
+from screening.text.tokens import Token, TokenKind
 
 __all__ = [
     "ABJAD_SCRIPTS",

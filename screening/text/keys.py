@@ -21,6 +21,7 @@ from screening.text.tables import read_table
 from screening.text.translit import to_ascii
 
 __all__ = [
+    "ARABIC_ARTICLE",
     "abjad_key",
     "abjad_vowels_agree",
     "is_wade_giles_marker",
@@ -183,6 +184,9 @@ def is_wade_giles_marker(raw: str) -> bool:
 
 # --- Abjad skeletons -------------------------------------------------------------------------
 
+# The Arabic article al-, written joined to its word.
+ARABIC_ARTICLE = "ال"
+
 # Arabic and Persian letters to consonant classes; long vowels and hamza carriers are dropped,
 # as short vowels are not written. Classes merge letters that Latin spellings merge:
 # ق ك غ گ are q/k/g/gh (Qaddafi, Kadhafi, Gaddafi); ح ه خ are h/kh; ذ ض ظ ز are d/dh/z.
@@ -268,7 +272,7 @@ def abjad_vowels_agree(arabic: str, latin: str) -> bool:
     c_head, c_slots = _vowel_slots(latin, arabic=False)
     if c_head and not q_head:
         return False  # the Latin opens with a vowel that the Arabic does not write
-    if arabic.startswith("ال") and not c_head:
+    if arabic.startswith(ARABIC_ARTICLE) and not c_head:
         return False  # the article's alef is spoken (al-, el-, ash-): LOGAID is not القاعدة
     if len(q_slots) != len(c_slots):
         return True  # not aligned slot by slot: no grounds to refuse

@@ -26,7 +26,12 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from screening.text.keys import is_wade_giles_marker, is_wade_giles_pair, wade_giles_to_pinyin
+from screening.text.keys import (
+    ARABIC_ARTICLE,
+    is_wade_giles_marker,
+    is_wade_giles_pair,
+    wade_giles_to_pinyin,
+)
 from screening.text.scripts import LATIN, script_of
 from screening.text.tables import read_table
 from screening.text.translit import (
@@ -39,7 +44,7 @@ from screening.text.translit import (
 )
 from screening.text.unicode import clean
 
-__all__ = ["ARABIC_ARTICLE", "Role", "Token", "TokenKind", "tokenize"]
+__all__ = ["Role", "Token", "TokenKind", "tokenize"]
 
 
 class TokenKind(IntEnum):
@@ -111,7 +116,6 @@ _SPLIT = re.compile(r"[\s,;:/\\()\[\]{}\"“”„«»<>|+*#=~^%$@!?&_‐‑‒�
 _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
-ARABIC_ARTICLE = "ال"
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
 _ALLAH = "الله"
 # Two syllables joined by a hyphen, the Wade-Giles (and Taiwanese) way of writing a given name.
