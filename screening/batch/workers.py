@@ -141,7 +141,21 @@ def screen_chunk(rows: list[InputRow]) -> ChunkResult:
         )
         if not kept and not suppressed and job.all_rows:
             out.append(output_values(row, 0, None, job.threshold, job.version, note))
-    return ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted, suppressed_hits)
+    done = ChunkResult(format_rows(out, job.fmt), with_hits, hits, noted, suppressed_hits)
+    _retire_survivors()
+    return done
+
+
+def _retire_survivors() -> None:
+    """Collect a chunk's cyclic garbage, then freeze what survives it: mostly the names the
+    screener keeps prepared, which would otherwise pile up in the collector's oldest generation
+    and be traversed by every full collection for the rest of the run (measured, one process,
+    200,000 rows of 150,000 distinct names: 1.8 s of 37 s in full collections). This full
+    collection traverses only what was made since the last chunk: everything older is frozen
+    (:func:`screen_chunks` freezes on starting). Frozen objects are still freed by reference
+    counting when the screener drops them."""
+    gc.collect()
+    gc.freeze()
 
 
 def _join(*notes: str) -> str:
@@ -216,6 +230,10 @@ def screen_chunks(
     global _job
     _job = job
     caller_froze = gc.get_freeze_count() > 0  # unfreeze() would thaw the caller's objects too
+    # Objects that exist now are never collected during the run: in the forked workers the
+    # collector would otherwise write to every page of the shared index and defeat
+    # copy-on-write; and each chunk then collects only what it made (_retire_survivors).
+    gc.freeze()
     try:
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             if workers > 1:
@@ -223,9 +241,6 @@ def screen_chunks(
             for chunk in chunks:
                 yield chunk, screen_chunk(rows_of(chunk))
             return
-        # Objects that exist now are never collected in the workers: the collector would
-        # otherwise write to every page of the shared index and defeat copy-on-write.
-        gc.freeze()
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
             workers - 1, context, initializer=_start_worker, initargs=(os.getpid(),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from pathlib import Path
@@ -202,3 +203,25 @@ def test_the_output_never_overwrites_the_input(screener: Screener, tmp_path: Pat
     with pytest.raises(InputError, match="would overwrite the input"):
         run(screener, source, tmp_path / "o.csv", rejects=tmp_path / "." / "customers.csv")
     assert source.read_text(encoding="utf-8") == CUSTOMERS
+
+
+def test_what_the_screener_keeps_is_frozen_chunk_by_chunk_and_thawed_after(
+    tmp_path: Path,
+) -> None:
+    # Names a screener keeps prepared would pile up in the collector's oldest generation and
+    # be traversed by every full collection for the rest of a run: each chunk collects its
+    # garbage, then freezes what survives. The run thaws what it froze.
+    fresh = Screener(watchlist([entry("29220", "CHEN, Quanguo", programs=["GLOMAG"])]))
+    rows = "1,Quanguo Chen\n2,Quanguo Chen\n3,Ana Lima\n4,Jo Li\n".replace("\n", ",,,\n")
+    source = write(tmp_path, "id,name,dob,country,kind\n" + rows)
+    seen: list[bool] = []
+
+    def check(_: BatchProgress) -> None:
+        (query,) = fresh._prepared.values()
+        tracked = {id(o) for o in gc.get_objects()}  # the generations; frozen objects are not
+        seen.append(gc.is_tracked(query) and id(query) not in tracked)
+
+    assert gc.get_freeze_count() == 0
+    run(fresh, source, tmp_path / "out.csv", chunk_rows=2, progress=check)
+    assert seen == [True, True]
+    assert gc.get_freeze_count() == 0
