@@ -82,6 +82,10 @@ SCORE_DECIMALS = 4
 _ROUNDING_MARGIN = 10.0**-SCORE_DECIMALS
 _CACHE_LIMIT = 200_000
 _QUERY_LIMIT = 65_536  # prepared queries (and their credited names) kept, per process
+# Names are kept prepared from their first sighting while, over the last _RECUR_WINDOW
+# sightings, at least _RECUR_SHARE were of names seen before (see Screener.prepare).
+_RECUR_WINDOW = 4096
+_RECUR_SHARE = 0.5
 _NO_ENTRIES: frozenset[int] = frozenset()
 _COVER_LIMIT = 100_000  # (query unit, name) bounds kept; ~200 bytes each, per process
 INDEX_FILE = "lists.screening-index"
@@ -265,6 +269,8 @@ class Screener:
         self._cover_entries = 0
         self._prepared: dict[tuple[str, EntryKind | None], PreparedQuery] = {}
         self._seen: set[int] = set()
+        self._sightings = self._repeats = 0  # in the current window of _RECUR_WINDOW
+        self._keep_first = False
         self._credits: dict[tuple[int, float], _Credited] = {}
         self._floors: dict[tuple[float, float], tuple[float, float]] = {}
         self._made_options: dict[
@@ -452,25 +458,35 @@ class Screener:
         """Tokenise a query and find each token's matches (``lookup=False``: none, for a
         caller that supplies its own, such as the reference scan). Kept per name and kind
         from its second sighting on: a name screened again (another row, a recurring payee)
-        is then prepared once.
+        is then prepared once; and from its first sighting while names recur (at least half
+        of the last 4,096 sightings were of names seen before: a customer file, a payment
+        stream with its regular payees).
 
-        Not from the first: a prepared query is a dozen objects that the cyclic garbage
+        Not always from the first: a prepared query is a dozen objects that the cyclic garbage
         collector traverses at every full collection, and those come more often the more
         long-lived objects are made; on a file of distinct customer names, most names would
         be kept for nothing. A name seen once leaves only its hash, an int, which the
         collector skips (``benchmarks/bench_phases.py`` reports the collections)."""
         if not lookup:
             return self._prepare(name, kind, lookup=False)
+        self._sightings += 1
+        if self._sightings >= _RECUR_WINDOW:
+            self._keep_first = self._repeats >= _RECUR_SHARE * self._sightings
+            self._sightings = self._repeats = 0
         key = (name, kind)
         query = self._prepared.get(key)
         if query is not None:
+            self._repeats += 1
             return query
         sighting = hash(key)  # a collision only keeps a name early
-        if sighting not in self._seen:
+        if sighting in self._seen:
+            self._repeats += 1
+        else:
             if len(self._seen) > _QUERY_LIMIT:
                 self._seen.clear()
             self._seen.add(sighting)
-            return self._prepare(name, kind, lookup=True)
+            if not self._keep_first:
+                return self._prepare(name, kind, lookup=True)
         if len(self._prepared) > _QUERY_LIMIT:
             self._prepared.clear()
         query = self._prepared[key] = self._prepare(name, kind, lookup=True)._replace(kept=True)

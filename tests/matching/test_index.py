@@ -7,10 +7,12 @@ import itertools
 from array import array
 from random import Random
 
+import pytest
 from factories import entry, watchlist
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import screening.matching.screener as screener_module
 from screening import Screener
 from screening.matching.compiled import joined_token
 from screening.matching.index import KeyTable, _typo_keys, deletion_neighbourhood
@@ -209,6 +211,22 @@ def test_a_name_is_kept_from_its_second_sighting() -> None:
     assert second.kept and third is second
     assert screener.prepare("Quanguo Chen", EntryKind.INDIVIDUAL) is not second
     assert first.single == second.single and first.tokens == second.tokens
+
+
+def test_names_are_kept_from_their_first_sighting_while_names_recur(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A customer file repeats its names: once at least half the sightings of a window are of
+    # names seen before, a new name is kept at once; a stream of distinct names turns it off.
+    monkeypatch.setattr(screener_module, "_RECUR_WINDOW", 8)
+    screener = Screener(watchlist([entry("0", "chen quanguo"), entry("1", "zhu hailun")]))
+    for _ in range(8):
+        screener.prepare("Ana Lima", None)  # one name, over and over
+    assert screener.prepare("Quanguo Chen", None).kept
+    for n in range(16):
+        screener.prepare(f"Customer {n}", None)  # all distinct
+    assert not screener.prepare("Hailun Zhu", None).kept
+    assert screener.prepare("Hailun Zhu", None).kept  # the second sighting still is
 
 
 def test_token_matches_are_left_alone_by_the_garbage_collector() -> None:
