@@ -9,9 +9,12 @@ relation      sim    holds when
 exact         1.00   same token in the same script
 translit      0.97   same romanisation from different scripts (``陈`` / ``chen``); 1.00 when
                      both are Latin (diacritics folded: ``Müller`` / ``Muller``)
-variant       0.95   same curated variant class (``Mohammed`` / ``Muhammad`` / ``محمد``)
+variant       0.95   same curated variant class (``Mohammed`` / ``Muhammad`` / ``محمد``); a
+                     Han token by its characters' Chinese classes (``李`` / ``Lee``, not ``丽``
+                     / ``Lee``, nor ``李`` / ``Ri``: that is the Korean reading's)
 wade-giles    0.95   one token is Wade–Giles for the other's Pinyin (``Ch'üan`` / ``quan``)
-spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``)
+spelling      0.92   same romanisation-variant key (``Khodorkovskiy`` / ``Hodorkovsky``);
+                     never for a Han token, whose Pinyin is exact
 abjad         0.88   an Arabic-script token with the consonant skeleton (2+ consonants) of a
                      Latin one, whose vowels fit the long vowels it writes (``حماس`` /
                      ``Hamas``, not ``رضا`` / ``Arezoo``)
@@ -22,7 +25,7 @@ typo          ≤0.85  optimal-string-alignment distance ≤ 1 (the longer token
                      left out (``Khan`` / ``Khn``, ``Guo`` / ``Go``), or in three letters two
                      after the first swapped (``Pak`` / ``Pka``), unless both are Pinyin
                      syllables (``Mao`` / ``Ma``) or Roman numerals, or one is romanised
-                     from Chinese, Korean or Japanese script
+                     from Chinese, Korean or Japanese script; never for a Han token
 initial       0.60   an initial and a word starting with that letter (``V.`` / ``Vladimir``)
 ============  =====  =========================================================================
 
@@ -43,6 +46,7 @@ from screening.text.keys import (
     ARABIC_ARTICLE,
     abjad_key,
     abjad_vowels_agree,
+    chinese_variant_classes,
     pinyin_readings,
     pinyin_syllables,
     spelling_key,
@@ -71,6 +75,7 @@ __all__ = [
 ABJAD_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc"})
 # Written in syllables, romanised by table: 李 is "li" exactly, never "lui" with a letter lost.
 SYLLABIC_SCRIPTS = frozenset({"Hani", "Hang", "Hira", "Kana"})
+HAN = "Hani"
 
 
 class How(IntEnum):
@@ -184,13 +189,17 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         return SIM_TRANSLIT, How.TRANSLIT
     if q.kind == TokenKind.NUMBER or c.kind == TokenKind.NUMBER:
         return 0.0, How.NONE
-    if q.variants and c.variants and not set(q.variants).isdisjoint(c.variants):
+    if q.variants and c.variants and not set(_variants(q)).isdisjoint(_variants(c)):
         return SIM_VARIANT, How.VARIANT
     if (q.pinyin or c.pinyin) and not set(pinyin_readings(q.text, q.pinyin)).isdisjoint(
         pinyin_readings(c.text, c.pinyin)
     ):
         return SIM_WADE_GILES, How.WADE_GILES
-    if q.spelling and q.spelling == c.spelling and len(q.spelling) >= 3:
+    # Han characters read in Pinyin are spelt exactly: a token spelt otherwise is another
+    # character's reading (成 cheng is not CHEN, 郑 zheng not SHENG, 雷 lei not LI), unless a
+    # romanisation table says it is this one's (Wade-Giles above, variant classes).
+    han = q.script == HAN or c.script == HAN
+    if q.spelling and q.spelling == c.spelling and len(q.spelling) >= 3 and not han:
         return SIM_SPELLING, How.SPELLING
     if (
         q.abjad_script != c.abjad_script
@@ -199,7 +208,7 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
         and (not (_one_word(q) and _one_word(c)) or _vowels_fit(q, c))
     ):
         return SIM_ABJAD, How.ABJAD
-    if q.abjad_script or c.abjad_script or q.joined or c.joined:
+    if q.abjad_script or c.abjad_script or q.joined or c.joined or han:
         return 0.0, How.NONE
     longer = max(len(q.text), len(c.text))
     k = max_typos(longer)
@@ -215,6 +224,13 @@ def token_similarity(q: TokenInfo, c: TokenInfo) -> tuple[float, How]:
     ):
         return 0.95 - 0.5 / longer, How.TYPO
     return 0.0, How.NONE
+
+
+def _variants(info: TokenInfo) -> tuple[int, ...]:
+    """The variant classes a token is compared by: a Han token's are the Chinese classes of
+    its characters, not of their Pinyin (李 is Li or Lee; 丽 and 利, also "li", are neither),
+    nor the Korean surnames' (李 as RI is :func:`~screening.text.translit.korean_reading`'s)."""
+    return chinese_variant_classes(info.orig) if info.script == HAN else info.variants
 
 
 def _one_word(info: TokenInfo) -> bool:

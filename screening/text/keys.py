@@ -23,6 +23,7 @@ from screening.text.translit import to_ascii
 __all__ = [
     "ARABIC_ARTICLE",
     "abjad_key",
+    "chinese_variant_classes",
     "abjad_vowels_agree",
     "is_wade_giles_marker",
     "is_wade_giles_pair",
@@ -107,6 +108,23 @@ def variant_classes(*spellings: str) -> tuple[int, ...]:
     for spelling in spellings:
         found.update(index.get(spelling, ()))
     return tuple(sorted(found))
+
+
+@cache
+def _korean_classes() -> frozenset[int]:
+    return frozenset(
+        class_id
+        for class_id, row in enumerate(read_table("name_variants"))
+        if any("\uac00" <= char <= "\ud7af" for spelling in row[1:] for char in spelling)
+    )
+
+
+def chinese_variant_classes(han: str) -> tuple[int, ...]:
+    """The variant classes of Han characters read as Chinese: the classes that list them,
+    but the Korean surnames' (李 is Li or Lee here; as Ri or Yi it is read in Korean, which
+    only entries linked to Korea are screened by)."""
+    korean = _korean_classes()
+    return tuple(c for c in variant_classes(han) if c not in korean)
 
 
 @cache

@@ -142,6 +142,43 @@ def test_a_syllable_romanised_from_its_script_has_no_letter_left_out(
     assert sim(to_latin(written), listed)[1] == How.TYPO  # the same letters typed: a typo
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("成", "Chen"),
+        ("郑", "Sheng"),
+        ("唐", "Tsang"),
+        ("雷", "Li"),
+        ("利", "Lee"),
+        ("程", "Chang"),
+    ],
+)
+def test_a_han_character_matches_no_other_characters_reading(written: str, listed: str) -> None:
+    # Pinyin read from a character is exact: a Latin token spelt otherwise is the reading of
+    # another character (成 cheng is not CHEN), unless a table says it is this one's.
+    assert sim(written, listed) == (0.0, How.NONE)
+    assert sim(to_latin(written), listed)[0] > 0.0  # the same letters typed: related
+
+
+@pytest.mark.parametrize(("written", "listed"), [("李", "Ri"), ("梁", "Yang"), ("金", "Kim")])
+def test_a_han_character_is_not_compared_by_korean_surname_spellings(
+    written: str, listed: str
+) -> None:
+    # 李 is RI only read in Korean, as the whole name, and against entries linked to Korea
+    # (test_korean_reading.py); a token of a Chinese name it is Li.
+    assert sim(written, listed) == (0.0, How.NONE)
+
+
+def test_a_han_character_keeps_its_own_romanisations() -> None:
+    assert sim("李", "Lee")[1] == How.VARIANT
+    assert sim("郭", "Kwok")[1] == How.VARIANT  # Cantonese
+    assert sim("张", "Teo")[1] == How.VARIANT  # Hokkien
+    assert sim("陈", "Chen")[1] == How.TRANSLIT
+    given, listed = tokenize("王桂英")[1], tokenize("Guoying")[0]
+    assert (given.orig, given.text) == ("桂英", "guiying")
+    assert token_similarity(token_info(given), token_info(listed)) == (0.0, How.NONE)
+
+
 def test_a_particle_is_not_a_word_with_a_letter_left_out() -> None:
     (al,) = [t for t in tokenize("Ahmad Al Saud") if t.text == "al"]
     (ali,) = tokenize("Ali")
