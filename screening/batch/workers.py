@@ -149,11 +149,12 @@ def screen_chunk(rows: list[InputRow]) -> ChunkResult:
 def _retire_survivors() -> None:
     """Collect a chunk's cyclic garbage, then freeze what survives it: mostly the names the
     screener keeps prepared, which would otherwise pile up in the collector's oldest generation
-    and be traversed by every full collection for the rest of the run (measured, one process,
-    200,000 rows of 150,000 distinct names: 1.8 s of 37 s in full collections). This full
-    collection traverses only what was made since the last chunk: everything older is frozen
-    (:func:`screen_chunks` freezes on starting). Frozen objects are still freed by reference
-    counting when the screener drops them."""
+    and be traversed by every full collection for the rest of the run (measured ad hoc, one
+    process, 200,000 rows of 164,000 distinct names: full collections took 1.8 s of a 30 s run,
+    and 0.6 s with this, one per chunk). This full collection traverses only what was made
+    since the last chunk: everything older is frozen (:func:`screen_chunks` freezes on
+    starting). Frozen objects are still freed by reference counting when the screener drops
+    them."""
     gc.collect()
     gc.freeze()
 

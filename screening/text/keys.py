@@ -23,8 +23,8 @@ from screening.text.translit import to_ascii
 __all__ = [
     "ARABIC_ARTICLE",
     "abjad_key",
-    "chinese_variant_classes",
     "abjad_vowels_agree",
+    "chinese_variant_classes",
     "is_wade_giles_marker",
     "is_wade_giles_pair",
     "pinyin_readings",
