@@ -46,7 +46,9 @@ _SPELLING_RULES: tuple[tuple[re.Pattern[str], str, str, str], ...] = tuple(
         (r"tsch|tch|ch|tsh", "C", ("ch", "tsh")),  # ч
         (r"dzh|dj|zh|j", "J", ("zh", "j")),  # ж, дж; j as in Jusuf is rare next to Yusuf
         (r"kh", "h", ("kh",)),  # х: Khodorkovsky / Hodorkovsky
-        (r"gh", "g", ("gh",)),
+        # Not after n: there it ends one syllable and opens the next (Korean 정훈 jeong-hun is
+        # not 정운 jeong-un, KIM Jong Un; Pinyin zhong-hua).
+        (r"(?<!n)gh", "g", ("gh",)),
         (r"ph", "f", ("ph",)),
         (r"th", "t", ("th",)),
         (r"dh", "d", ("dh",)),

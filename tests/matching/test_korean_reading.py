@@ -54,6 +54,14 @@ def test_a_korean_entry_is_hit_by_its_name_in_han_characters() -> None:
     assert [m.query for m in explanation.alignments] == ["김(gim)", "정은(jeongeun)"]
 
 
+def test_a_syllable_opening_with_h_is_not_dropped_after_ng() -> None:
+    # 김정훈 (Kim Jeong-hun) is a common name, not KIM Jong Un: "ngh" is two syllables.
+    s = screener(entry("1", "KIM, Jong Un", nationality="KP"))
+    assert s.screen("김정은").hits
+    assert not s.screen("김정훈").hits
+    assert not s.screen("金正勋").hits  # read in Korean: 김정훈
+
+
 def test_an_entry_not_linked_to_korea_is_not_hit_by_a_korean_reading() -> None:
     # Read in Korean, Chinese names often sound like Korean ones (英 永 榮 are all 영).
     s = screener(entry("1", "KIM, Jong Un", nationality="CN"))

@@ -26,13 +26,19 @@ from screening.text.keys import (
         ("ivanov", "ivanoff"),
         ("yevgeniy", "evgeny"),
         ("jeongeun", "jongun"),
+        ("baghdadi", "bagdadi"),
+        ("seonghun", "songhun"),
     ],
 )
 def test_spelling_variants_share_a_key(spellings: tuple[str, ...]) -> None:
     assert len({spelling_key(s) for s in spellings}) == 1
 
 
-@pytest.mark.parametrize(("left", "right"), [("wang", "tang"), ("chen", "chan"), ("ali", "eli")])
+@pytest.mark.parametrize(
+    ("left", "right"),
+    # ng + h: the end of one syllable and the start of the next, not a gh (정훈 is not 정운)
+    [("wang", "tang"), ("chen", "chan"), ("ali", "eli"), ("jeonghun", "jongun")],
+)
 def test_different_names_keep_different_spelling_keys(left: str, right: str) -> None:
     assert spelling_key(left) != spelling_key(right)
 
