@@ -38,10 +38,22 @@ from screening.models import (
     NameStrength,
     Watchlist,
 )
-from screening.text.keys import ARABIC_ARTICLE, abjad_key, pinyin_readings
+from screening.text.keys import (
+    ARABIC_ARTICLE,
+    abjad_key,
+    is_chinese_syllable,
+    pinyin_readings,
+)
 from screening.text.tokens import Role, Token, TokenKind, tokenize
 
-__all__ = ["CompiledLists", "EntryTable", "Vocabulary", "joined_token", "weight_key"]
+__all__ = [
+    "CompiledLists",
+    "EntryTable",
+    "Vocabulary",
+    "given_name_unit",
+    "joined_token",
+    "weight_key",
+]
 
 # Kind and role factors; the values were tuned on benchmarks/eval (see benchmarks/README.md).
 KIND_FACTOR = {
@@ -127,6 +139,23 @@ def korea_linked(entry: Entry, countries: Iterable[str]) -> bool:
     return not KOREA.isdisjoint(countries) or any(
         p.startswith(KOREA_PROGRAMS) for p in entry.programs
     )
+
+
+def given_name_unit(tokens: Sequence[Token]) -> int:
+    """Where a Chinese given name written as two syllables starts in a person's list name
+    (``CHANG, Ping Yun``, ``LI, Kai-shou``: 1), or -1. The two syllables are one given name,
+    not a given and a middle name that a query may leave out: ``Chang Ping`` is another name.
+    Syllables of Pinyin or Wade–Giles both, after a surname and a comma."""
+    roles = [t.role for t in tokens]
+    if roles.count(Role.GIVEN) != 1 or roles.count(Role.MIDDLE) != 1:
+        return -1
+    start = roles.index(Role.GIVEN)
+    if start + 1 == len(tokens) or roles[start + 1] != Role.MIDDLE:
+        return -1
+    pair = tokens[start : start + 2]
+    if all(t.kind == TokenKind.WORD and is_chinese_syllable(t.text) for t in pair):
+        return start
+    return -1
 
 
 class Vocabulary:
@@ -259,6 +288,8 @@ class CompiledLists:
             vocabulary ids of its tokens, their weights (role-adjusted, and as counted for
             information), and the vocabulary id of each adjacent pair joined (``-1`` if none).
         name_total: per name, the sum of its weights.
+        name_unit: per name, where two of its tokens that are one name start, or -1
+            (:func:`given_name_unit`; see :func:`~screening.matching.scoring.score_name`).
         name_weak: per name, whether it is a weak (low-quality) alias.
     """
 
@@ -280,6 +311,7 @@ class CompiledLists:
         self.name_index: list[int] = []
         self.name_tokens: list[tuple[int, ...]] = []
         self.name_joined: list[tuple[int, ...]] = []
+        self.name_unit: list[int] = []
         self.name_weak: list[bool] = []
         roles: list[tuple[Role, ...]] = []
         for list_no, watchlist in enumerate(lists):
@@ -345,6 +377,7 @@ class CompiledLists:
             self.name_entry.append(entry_no)
             self.name_index.append(name_no)
             self.name_tokens.append(ids)
+            self.name_unit.append(given_name_unit(tokens) if personal else -1)
             roles.append(tuple(t.role for t in tokens))
             self.name_joined.append(tuple(joined))
             self.name_weak.append(weak)
@@ -412,6 +445,7 @@ class CompiledLists:
         "name_index",
         "name_tokens",
         "name_joined",
+        "name_unit",
         "name_weak",
         "name_weights",
         "name_base_weights",

@@ -18,6 +18,10 @@ With ``w`` the token weights (:mod:`screening.matching.compiled`):
   ``I`` ≈ 4.5; ``Mohammed`` and ``Ali`` together give less than 3.
 * ``score = √(S_q · S_c')``, times 0.98 when tokens were matched out of order.
 
+Two list tokens that are one name (a Chinese given name written as two syllables, ``CHANG,
+Ping Yun``) are aligned both or neither: aligned in part, the name is aligned again without
+them, since ``Chang Ping`` is another person's name, not one with a middle name left out.
+
 A score of 1.0 means every token matched exactly, in order; anything less is at most 0.99. A
 name can only match if at least one *substantive* query token (a word or number, or, in a query
 made only of generic words, legal forms or particles, one of those) is aligned: initials alone
@@ -118,6 +122,7 @@ def score_name(
     c_weights: Sequence[float],
     c_base_weights: Sequence[float],
     total_c: float,
+    c_unit: int = -1,
 ) -> NameScore:
     """Score one list name against a query.
 
@@ -130,6 +135,9 @@ def score_name(
         c_joined: vocabulary id of each adjacent pair of list tokens joined (-1: none).
         c_weights: role-adjusted weight of each list token; ``total_c`` their sum.
         c_base_weights: weight of each list token before role factors (for ``I``).
+        c_unit: where two list tokens that are one name start (a Chinese given name written
+            as two syllables, ``CHANG, Ping Yun``; see ``CompiledLists.name_unit``), or -1.
+            Aligned in part, neither counts: ``Chang Ping`` is another person's name.
     """
     pairs: list[tuple[float, int, int, tuple[int, ...], tuple[int, ...], float, int]] = []
     for i, matches in enumerate(single):
@@ -160,28 +168,34 @@ def score_name(
     if not pairs:
         return _ZERO
     pairs.sort()
-    used_q = 0
-    used_c = 0
-    chosen: list[Alignment] = []
-    matched_q = 0.0
-    matched_c = 0.0
-    info = 0.0
-    all_exact = True
-    for _, _, _, qs, cs, sim, how in pairs:
-        mask_q = sum(1 << i for i in qs)
-        mask_c = sum(1 << j for j in cs)
-        if used_q & mask_q or used_c & mask_c:
-            continue
-        used_q |= mask_q
-        used_c |= mask_c
-        chosen.append(Alignment(qs, cs, sim, _HOWS[how]))
-        for i in qs:
-            matched_q += q_weights[i] * sim
-        for j in cs:
-            matched_c += c_weights[j] * sim
-            info += max(0.0, c_base_weights[j] - COMMON_WEIGHT) * sim
-        if how != How.EXACT or len(qs) != 1 or len(cs) != 1:
-            all_exact = False
+    forbidden = 0  # list tokens left out: a name unit aligned in part
+    while True:
+        used_q = 0
+        used_c = forbidden
+        chosen: list[Alignment] = []
+        matched_q = 0.0
+        matched_c = 0.0
+        info = 0.0
+        all_exact = True
+        for _, _, _, qs, cs, sim, how in pairs:
+            mask_q = sum(1 << i for i in qs)
+            mask_c = sum(1 << j for j in cs)
+            if used_q & mask_q or used_c & mask_c:
+                continue
+            used_q |= mask_q
+            used_c |= mask_c
+            chosen.append(Alignment(qs, cs, sim, _HOWS[how]))
+            for i in qs:
+                matched_q += q_weights[i] * sim
+            for j in cs:
+                matched_c += c_weights[j] * sim
+                info += max(0.0, c_base_weights[j] - COMMON_WEIGHT) * sim
+            if how != How.EXACT or len(qs) != 1 or len(cs) != 1:
+                all_exact = False
+        if c_unit < 0 or forbidden or (used_c >> c_unit & 3) in (0, 3):
+            break
+        forbidden = 3 << c_unit
+    used_c &= ~forbidden
     if not any(used_q >> i & 1 for i in substantive):
         return _ZERO
     s_q = matched_q / total_q if total_q else 0.0

@@ -894,6 +894,7 @@ class Screener:
                 c_weights,
                 c_base,
                 c_total,
+                c.name_unit[name],
             )
             if ns.score <= 0.0:
                 continue
@@ -932,6 +933,7 @@ class Screener:
                 c.name_weights[name],
                 c.name_base_weights[name],
                 c.name_total[name],
+                c.name_unit[name],
             )
             if ns.score >= threshold:
                 weak.append(entry.names[c.name_index[name]].full)

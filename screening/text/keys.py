@@ -25,6 +25,7 @@ __all__ = [
     "abjad_key",
     "abjad_vowels_agree",
     "chinese_variant_classes",
+    "is_chinese_syllable",
     "is_wade_giles_marker",
     "is_wade_giles_pair",
     "pinyin_readings",
@@ -132,6 +133,17 @@ def chinese_variant_classes(han: str) -> tuple[int, ...]:
 @cache
 def _wade_giles() -> dict[str, str]:
     return {row[0]: row[1] for row in read_table("wade_giles")}
+
+
+def is_chinese_syllable(text: str) -> bool:
+    """Whether a lower-case token is one syllable of romanised Chinese: Pinyin, or Wade–Giles
+    written without its apostrophes and umlaut (``hsueh``, ``chin``, ``kuo``)."""
+    return text in pinyin_syllables() or text in _wade_giles_plain()
+
+
+@cache
+def _wade_giles_plain() -> frozenset[str]:
+    return frozenset(s.replace("'", "").replace("ü", "u") for s in _wade_giles())
 
 
 @cache

@@ -254,3 +254,33 @@ def test_a_stale_list_is_named_in_every_result_or_refused() -> None:
     closed.clock = lambda: datetime(2020, 8, 1, tzinfo=UTC)
     with pytest.raises(StaleListError, match="refusing to screen"):
         closed.screen("Chen Quanguo")
+
+
+@pytest.mark.parametrize(
+    ("query", "hit"),
+    [
+        ("Chang Ping Yun", True),
+        ("Ping-yun Chang", True),
+        ("Chang Pingyun", True),
+        ("張平雲", True),  # Wade-Giles Chang is Zhang; 雲 is yun
+        ("Chang Ping", False),  # another name: the given name is Ping-yun
+        ("Chang Yun", False),
+        ("张平", False),
+    ],
+)
+def test_a_chinese_given_name_written_as_two_syllables_is_one_name(query: str, hit: bool) -> None:
+    s = Screener(watchlist([entry("1", "CHANG, Ping Yun"), entry("2", "SMITH, John Paul")]))
+    assert bool(s.screen(query).hits) == hit
+    assert s.screen("John Smith").hits  # a middle name may still be left out
+
+
+def test_the_given_name_unit_is_two_chinese_syllables_after_a_surname() -> None:
+    from screening.matching.compiled import given_name_unit
+    from screening.text.tokens import tokenize
+
+    def unit(name: str) -> int:
+        return given_name_unit(tokenize(name, personal=True))
+
+    assert unit("CHANG, Ping Yun") == unit("WEI, Hsueh Lung") == unit("LI, Kai-shou") == 1
+    assert unit("SMITH, John Paul") == unit("CHEN, Quanguo") == unit("CHANG, Wei") == -1
+    assert unit("CHING, Teo Boon") == -1  # Boon is no Pinyin or Wade-Giles syllable
