@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, SupportsIndex, overload
 
@@ -141,11 +142,13 @@ def korea_linked(entry: Entry, countries: Iterable[str]) -> bool:
     )
 
 
-def given_name_unit(tokens: Sequence[Token]) -> int:
-    """Where a Chinese given name written as two syllables starts in a person's list name
-    (``CHANG, Ping Yun``, ``LI, Kai-shou``: 1), or -1. The two syllables are one given name,
-    not a given and a middle name that a query may leave out: ``Chang Ping`` is another name.
-    Syllables of Pinyin or Wade–Giles both, after a surname and a comma."""
+def given_name_unit(tokens: Sequence[Token], *, korean: bool = False) -> int:
+    """Where a Chinese or Korean given name written as two syllables starts in a person's
+    list name (``CHANG, Ping Yun``, ``LI, Kai-shou``, ``KIM, Yong Chol``: 1), or -1. The two
+    syllables are one given name, not a given and a middle name that a query may leave out:
+    ``Chang Ping`` and ``Kim Yong`` are other names. After a surname and a comma, two
+    syllables of Pinyin or Wade–Giles; or, for an entry linked to Korea (``korean``), two
+    words of one syllable each (one run of vowels: ``Chol``, ``Myong``, ``Hwi``)."""
     roles = [t.role for t in tokens]
     if roles.count(Role.GIVEN) != 1 or roles.count(Role.MIDDLE) != 1:
         return -1
@@ -153,9 +156,17 @@ def given_name_unit(tokens: Sequence[Token]) -> int:
     if start + 1 == len(tokens) or roles[start + 1] != Role.MIDDLE:
         return -1
     pair = tokens[start : start + 2]
-    if all(t.kind == TokenKind.WORD and is_chinese_syllable(t.text) for t in pair):
+    if all(
+        t.kind == TokenKind.WORD
+        and (is_chinese_syllable(t.text) or (korean and _ONE_SYLLABLE.fullmatch(t.text)))
+        for t in pair
+    ):
         return start
     return -1
+
+
+# A Latin word of one syllable: one run of vowels (w and y glide into it: hwi, myong).
+_ONE_SYLLABLE = re.compile(r"[^aeiouwy]*[wy]?[aeiou]+[^aeiouwy]*")
 
 
 class Vocabulary:
@@ -377,7 +388,8 @@ class CompiledLists:
             self.name_entry.append(entry_no)
             self.name_index.append(name_no)
             self.name_tokens.append(ids)
-            self.name_unit.append(given_name_unit(tokens) if personal else -1)
+            korean = self.entry_korean[-1]
+            self.name_unit.append(given_name_unit(tokens, korean=korean) if personal else -1)
             roles.append(tuple(t.role for t in tokens))
             self.name_joined.append(tuple(joined))
             self.name_weak.append(weak)

@@ -284,3 +284,18 @@ def test_the_given_name_unit_is_two_chinese_syllables_after_a_surname() -> None:
     assert unit("CHANG, Ping Yun") == unit("WEI, Hsueh Lung") == unit("LI, Kai-shou") == 1
     assert unit("SMITH, John Paul") == unit("CHEN, Quanguo") == unit("CHANG, Wei") == -1
     assert unit("CHING, Teo Boon") == -1  # Boon is no Pinyin or Wade-Giles syllable
+
+
+def test_a_korean_given_name_is_one_name_on_an_entry_linked_to_korea() -> None:
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "KIM, Yong Chol", nationality="KP"),
+                entry("2", "RI, Myong Hun", nationality="KP"),
+            ]
+        )
+    )
+    assert s.screen("Kim Yong Chol").hits and s.screen("김영철").hits
+    assert not s.screen("Kim Yong").hits  # another name: the given name is Yong-chol
+    assert s.screen("이명훈").hits
+    assert not s.screen("이미영").hits  # Mi-yeong spells like Myong, but is no Myong-hun
