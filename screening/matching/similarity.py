@@ -43,7 +43,6 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA
 
 from screening.text.keys import (
-    ARABIC_ARTICLE,
     abjad_key,
     abjad_vowels_agree,
     chinese_variant_classes,
@@ -234,10 +233,12 @@ def _variants(info: TokenInfo) -> tuple[int, ...]:
 
 
 def _one_word(info: TokenInfo) -> bool:
-    """Whether a token is one written word, whose long vowels can be checked: not two words
-    joined, unless the article and the word it was split from (الیاس, which the article
-    rule reads al + یاس, is Elyas; its vowels rule out LINDA for الوند)."""
-    return not info.joined or (info.abjad_script and info.orig.startswith(ARABIC_ARTICLE))
+    """Whether a token's long vowels can be checked against a Latin spelling: one written
+    word, or Arabic-script words joined, whose long vowels a Latin word written as one must
+    fit in turn (علی قاضی, Ali Qazi, is not LOGAID, though both are l-k-d: the ya of Ali is
+    no o; الیاس, Elyas, read as the article and یاس, is not LINDA). Not Latin words joined:
+    their vowels are left unchecked."""
+    return not info.joined or info.abjad_script
 
 
 def _vowels_fit(q: TokenInfo, c: TokenInfo) -> bool:

@@ -220,6 +220,21 @@ def test_a_skeleton_matches_only_where_the_written_long_vowels_fit() -> None:
     assert not hit_uids(screener, "تالا", threshold=0.3)
 
 
+def test_arabic_words_read_as_one_must_fit_a_latin_word_s_vowels_in_turn() -> None:
+    # علی قاضی (Ali Qazi) and LOGAID are both l-k-d once the two words are joined; the ya of
+    # Ali is no o. نصر الله is NASRALLAH, its vowels in place.
+    screener = Screener(
+        watchlist(
+            [
+                entry("1", "LOGAID", kind=EntryKind.ENTITY),
+                entry("2", "NASRALLAH, Hasan", kind=EntryKind.INDIVIDUAL),
+            ]
+        )
+    )
+    assert not hit_uids(screener, "علی قاضی")
+    assert hit_uids(screener, "حسن نصر الله") == ["2"]
+
+
 def test_a_common_arabic_given_name_is_not_a_hit_on_a_joined_listed_name() -> None:
     # Read whole, MAHMOODZADEH Yahya squeezes to "mhmd" and AHMAD Dida to "hmd": both were
     # hits at 0.89 and 0.88 for محمد and احمد alone.
