@@ -18,9 +18,10 @@ With ``w`` the token weights (:mod:`screening.matching.compiled`):
   ``I`` ≈ 4.5; ``Mohammed`` and ``Ali`` together give less than 3.
 * ``score = √(S_q · S_c')``, times 0.98 when tokens were matched out of order.
 
-Two list tokens that are one name (a Chinese given name written as two syllables, ``CHANG,
-Ping Yun``) are aligned both or neither: aligned in part, the name is aligned again without
-them, since ``Chang Ping`` is another person's name, not one with a middle name left out.
+Two list tokens that are one name (a Chinese or Korean given name written as two syllables,
+``CHANG, Ping Yun``, ``KIM, Yong Chol``) are aligned both or neither: aligned in part, the name
+is aligned again without them, since ``Chang Ping`` is another person's name, not one with a
+middle name left out.
 
 A score of 1.0 means every token matched exactly, in order; anything less is at most 0.99. A
 name can only match if at least one *substantive* query token (a word or number, or, in a query
@@ -135,8 +136,9 @@ def score_name(
         c_joined: vocabulary id of each adjacent pair of list tokens joined (-1: none).
         c_weights: role-adjusted weight of each list token; ``total_c`` their sum.
         c_base_weights: weight of each list token before role factors (for ``I``).
-        c_unit: where two list tokens that are one name start (a Chinese given name written
-            as two syllables, ``CHANG, Ping Yun``; see ``CompiledLists.name_unit``), or -1.
+        c_unit: where two list tokens that are one name start (a Chinese or Korean given
+            name written as two syllables, ``CHANG, Ping Yun``; see
+            ``CompiledLists.name_unit``), or -1.
             Aligned in part, neither counts: ``Chang Ping`` is another person's name.
     """
     pairs: list[tuple[float, int, int, tuple[int, ...], tuple[int, ...], float, int]] = []
