@@ -142,6 +142,10 @@ def korea_linked(entry: Entry, countries: Iterable[str]) -> bool:
     )
 
 
+# A Latin word of one syllable: one run of vowels (w and y glide into it: hwi, myong).
+_ONE_SYLLABLE = re.compile(r"[^aeiouwy]*[wy]?[aeiou]+[^aeiouwy]*")
+
+
 def given_name_unit(tokens: Sequence[Token], *, korean: bool = False) -> int:
     """Where a Chinese or Korean given name written as two syllables starts in a person's
     list name (``CHANG, Ping Yun``, ``LI, Kai-shou``, ``KIM, Yong Chol``: 1), or -1. The two
@@ -163,10 +167,6 @@ def given_name_unit(tokens: Sequence[Token], *, korean: bool = False) -> int:
     ):
         return start
     return -1
-
-
-# A Latin word of one syllable: one run of vowels (w and y glide into it: hwi, myong).
-_ONE_SYLLABLE = re.compile(r"[^aeiouwy]*[wy]?[aeiou]+[^aeiouwy]*")
 
 
 class Vocabulary:

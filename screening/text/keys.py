@@ -17,6 +17,7 @@ import re
 from functools import cache, lru_cache
 from itertools import groupby
 
+from screening.text.scripts import script_of
 from screening.text.tables import read_table
 from screening.text.translit import to_ascii
 
@@ -118,10 +119,11 @@ def _korean_classes() -> frozenset[int]:
     return frozenset(
         class_id
         for class_id, row in enumerate(read_table("name_variants"))
-        if any("\uac00" <= char <= "\ud7af" for spelling in row[1:] for char in spelling)
+        if any(script_of(char) == "Hang" for spelling in row[1:] for char in spelling)
     )
 
 
+@lru_cache(maxsize=65536)  # asked for every token a Han token is compared with
 def chinese_variant_classes(han: str) -> tuple[int, ...]:
     """The variant classes of Han characters read as Chinese: the classes that list them,
     but the Korean surnames' (李 is Li or Lee here; as Ri or Yi it is read in Korean, which
@@ -143,7 +145,7 @@ def is_chinese_syllable(text: str) -> bool:
 
 @cache
 def _wade_giles_plain() -> frozenset[str]:
-    return frozenset(s.replace("'", "").replace("ü", "u") for s in _wade_giles())
+    return frozenset(to_ascii(syllable) for syllable in _wade_giles())  # as tokens read them
 
 
 @cache
