@@ -2,8 +2,10 @@
 
 Alignment is greedy and one-to-one over every token pair with a similarity above zero
 (:func:`screening.matching.similarity.token_similarity`), best pair first, plus pairs where two
-adjacent tokens on one side match one token on the other (``Quan Guo`` / ``Quanguo``, at 0.97 of
-the joined similarity). Ties are broken by position, so the result is deterministic.
+adjacent tokens on one side match one token on the other (``Quan Guo`` / ``Quanguo``), or two
+adjacent tokens on each side match joined but were split elsewhere (``Hoj In`` / ``HO-JIN``,
+``Ala Li`` / ``AL-ALI``), at 0.97 of the joined similarity. Ties are broken by position, so
+the result is deterministic.
 
 With ``w`` the token weights (:mod:`screening.matching.compiled`):
 
@@ -71,6 +73,10 @@ class TokenMatches(Protocol):
 
 
 _HOWS = tuple(How)  # by value: the relations are numbered from 0
+# Two pairs split elsewhere align joined only when they are the same letters: under the
+# looser relations a moved split also moves what they fold (Korean 이 유진, "i yujin", and
+# YU, Jin share a spelling key; Arabic-script pairs a skeleton with RADIO ANNOUR).
+_SAME_LETTERS = frozenset({How.EXACT.value, How.TRANSLIT.value})
 
 
 class Alignment(NamedTuple):
@@ -112,6 +118,17 @@ def coverage_score(s_q: float, s_c: float, info: float) -> float:
     return math.sqrt(max(0.0, s_q) * max(0.0, boosted))
 
 
+def _split_alike(single: Sequence[TokenMatches], i: int, c_tokens: Sequence[int], j: int) -> float:
+    """How well query tokens ``i, i + 1`` match list tokens ``j, j + 1`` one by one (the lesser
+    similarity; 0.0 if either does not match). Two pairs that join alike are aligned as pairs
+    only when that is better: ``Ho Jin`` and ``Ho-Jin`` align token by token."""
+    left = single[i].get(c_tokens[j])
+    right = single[i + 1].get(c_tokens[j + 1])
+    if left is None or right is None:
+        return 0.0
+    return min(left[0], right[0])
+
+
 def score_name(
     single: Sequence[TokenMatches],
     joined: Sequence[TokenMatches],
@@ -129,7 +146,8 @@ def score_name(
 
     Args:
         single: for each query token, the list-vocabulary tokens it matches.
-        joined: for each adjacent pair of query tokens joined, the tokens it matches.
+        joined: for each adjacent pair of query tokens joined, the tokens it matches (list
+            tokens, and list pairs joined).
         q_weights: weight of each query token; ``total_q`` their sum.
         substantive: query positions that can carry a match.
         c_tokens: vocabulary ids of the list name's tokens.
@@ -161,12 +179,20 @@ def score_name(
     for i, matches in enumerate(joined):
         if not matches:
             continue
+        wq = q_weights[i] + q_weights[i + 1]
         for j, token in enumerate(c_tokens):
             hit = matches.get(token)
             if hit is not None:
                 sim = hit[0] * JOINED_FACTOR
-                value = q_weights[i] + q_weights[i + 1] + c_weights[j]
-                pairs.append((-sim * value, i, j, (i, i + 1), (j,), sim, hit[1]))
+                pairs.append((-sim * (wq + c_weights[j]), i, j, (i, i + 1), (j,), sim, hit[1]))
+        for j, token in enumerate(c_joined):
+            if token >= 0:
+                hit = matches.get(token)
+                if hit is not None and hit[1] in _SAME_LETTERS:
+                    sim = hit[0] * JOINED_FACTOR
+                    if sim > _split_alike(single, i, c_tokens, j):
+                        value = wq + c_weights[j] + c_weights[j + 1]
+                        pairs.append((-sim * value, i, j, (i, i + 1), (j, j + 1), sim, hit[1]))
     if not pairs:
         return _ZERO
     pairs.sort()

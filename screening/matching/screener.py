@@ -566,18 +566,19 @@ class Screener:
                 best_info = max(best_info, max(0.0, base[j] - COMMON_WEIGHT) * sim)
                 token_weight[j] = max(token_weight[j], weights[j] * sim)
                 token_info[j] = max(token_info[j], max(0.0, base[j] - COMMON_WEIGHT) * sim)
-        if not joined_query:
-            for j, token in enumerate(c.name_joined[name]):
-                if token >= 0 and (hit := matches.get(token)) is not None:
-                    sim = hit[0] * JOINED_FACTOR
-                    best_weight = max(best_weight, (weights[j] + weights[j + 1]) * sim)
-                    identifying = max(0.0, base[j] - COMMON_WEIGHT)
-                    identifying += max(0.0, base[j + 1] - COMMON_WEIGHT)
-                    best_info = max(best_info, identifying * sim)
-                    for k in (j, j + 1):
-                        token_weight[k] = max(token_weight[k], weights[k] * sim)
-                        info_k = max(0.0, base[k] - COMMON_WEIGHT) * sim
-                        token_info[k] = max(token_info[k], info_k)
+        # List pairs joined: matched by one query token (Quanguo, QUAN GUO) or by a query pair
+        # joined that was split elsewhere (Hoj In, HO-JIN).
+        for j, token in enumerate(c.name_joined[name]):
+            if token >= 0 and (hit := matches.get(token)) is not None:
+                sim = hit[0] * JOINED_FACTOR
+                best_weight = max(best_weight, (weights[j] + weights[j + 1]) * sim)
+                identifying = max(0.0, base[j] - COMMON_WEIGHT)
+                identifying += max(0.0, base[j + 1] - COMMON_WEIGHT)
+                best_info = max(best_info, identifying * sim)
+                for k in (j, j + 1):
+                    token_weight[k] = max(token_weight[k], weights[k] * sim)
+                    info_k = max(0.0, base[k] - COMMON_WEIGHT) * sim
+                    token_info[k] = max(token_info[k], info_k)
         found = covers[name] = (best_weight, best_info, sum(token_weight), sum(token_info))
         self._cover_entries += 1
         return found

@@ -22,14 +22,15 @@ from screening.models import EntryKind
 from screening.text.tokens import tokenize
 
 # Tokens chosen to collide in every way the matcher knows: exact, typo, variant, spelling,
-# Wade-Giles, abjad, initials, joined/split, scripts, common and rare.
+# Wade-Giles, abjad, initials, joined/split (and split elsewhere: al ali, ala li), scripts,
+# common and rare.
 POOL = [
     "chen", "chan", "quanguo", "quan", "guo", "quanquo", "ch'en", "ch'üan", "kuo", "陈", "全国",
     "wang", "mingshan", "ming", "shan", "putin", "путин", "vladimir", "владимир", "v",
     "vladimirovich", "mohammed", "muhammad", "محمد", "ali", "علي", "al", "houthi", "al-houthi",
     "qaddafi", "gadhafi", "القذافي", "muammar", "bank", "melli", "llc", "ooo", "ооо", "group",
     "khodorkovskiy", "hodorkovsky", "abdulrahman", "abdul", "rahman", "1", "star", "s.a.",
-    "khan", "khn", "go", "gao", "ma", "mao",
+    "khan", "khn", "go", "gao", "ma", "mao", "ala", "li", "jong", "un", "jon", "gun",
 ]  # fmt: skip
 
 names = st.lists(st.sampled_from(POOL), min_size=1, max_size=4).map(" ".join)
@@ -124,6 +125,16 @@ def test_a_joined_query_pair_reaching_outside_the_prefix_is_not_lost() -> None:
     screener = Screener(watchlist([entry("0", "chen quanguo")]))
     reference = reference_scan(screener, "全国", threshold=0.85)
     indexed = screener.screen("全国", threshold=0.85).hits
+    assert [(h.entry.uid, h.score) for h in indexed] == [("0", s.score) for s in reference]
+    assert reference
+
+
+def test_a_query_pair_split_elsewhere_than_the_listed_pair_is_not_lost() -> None:
+    # The list-side bound of a joined query pair must count list pairs joined too: "ala li"
+    # aligns with "al ali" only as two pairs.
+    screener = Screener(watchlist([entry("0", "AL-ALI, Adnan")]))
+    reference = reference_scan(screener, "Ala-Li Adnan", threshold=0.85)
+    indexed = screener.screen("Ala-Li Adnan", threshold=0.85).hits
     assert [(h.entry.uid, h.score) for h in indexed] == [("0", s.score) for s in reference]
     assert reference
 

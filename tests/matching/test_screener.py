@@ -299,3 +299,49 @@ def test_a_korean_given_name_is_one_name_on_an_entry_linked_to_korea() -> None:
     assert not s.screen("Kim Yong").hits  # another name: the given name is Yong-chol
     assert s.screen("이명훈").hits
     assert not s.screen("이미영").hits  # Mi-yeong spells like Myong, but is no Myong-hun
+
+
+@pytest.mark.parametrize(
+    ("query", "uid", "listed", "relation"),
+    [
+        ("Kim Jon Gun", "1", "jong un", "joined+exact"),  # Jong-un split after the n
+        ("Hoj In Yun", "2", "ho jin", "joined+exact"),
+        ("Ho-Jin Yun", "2", "ho", "exact"),  # split alike: token by token, not joined
+        ("Ala-Li, Adnan", "3", "al ali", "joined+exact"),
+        ("Novateku-St-Luga, OOO", "4", "novatek ust", "joined+exact"),
+    ],
+)
+def test_two_words_split_elsewhere_are_the_same_letters(
+    query: str, uid: str, listed: str, relation: str
+) -> None:
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "KIM, Jong Un", nationality="KP"),
+                entry("2", "YUN, Ho-Jin", nationality="KP"),
+                entry("3", "AL-ALI, Adnan"),
+                entry("4", "NOVATEK-UST-LUGA, OOO", kind=EntryKind.ENTITY),
+            ]
+        )
+    )
+    hits = s.screen(query).hits
+    assert [h.entry.uid for h in hits] == [uid]
+    relations = {a.listed: a.relation for a in hits[0].explanation.alignments}
+    assert relations[listed] == relation
+    assert hits[0].score > 0.95
+
+
+def test_two_words_split_elsewhere_must_be_the_same_letters() -> None:
+    # Resplit under a looser relation moves what it folds: 이 유진 (i yujin) shares a spelling
+    # key with YU, Jin; two Arabic-script words joined share a skeleton with RADIO ANNOUR.
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "YU, Jin", nationality="KP"),
+                entry("2", "RADIO ANNOUR", kind=EntryKind.ENTITY),
+            ]
+        )
+    )
+    assert not s.screen("이유진").hits
+    assert not s.screen("رضا نوری").hits
+    assert s.screen("Yuj In").hits
