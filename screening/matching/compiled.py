@@ -46,12 +46,14 @@ from screening.text.keys import (
     pinyin_readings,
 )
 from screening.text.tokens import Role, Token, TokenKind, tokenize
+from screening.text.unicode import clean
 
 __all__ = [
     "CompiledLists",
     "EntryTable",
     "Vocabulary",
     "given_name_unit",
+    "hyphened_initials",
     "joined_token",
     "weight_key",
 ]
@@ -75,18 +77,56 @@ JOINABLE = frozenset(
 )
 
 
+_DASHED = re.compile(r"[‐‑‒–—―-]")
+
+
+def hyphened_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Positions ``i`` where tokens ``i`` and ``i + 1`` are an initial and a word that ``name``
+    writes joined by a hyphen (``Rosnef-t``), which :func:`joined_token` joins back."""
+    found: set[int] = set()
+    cleaned: str | None = None
+    for i, (left, right) in enumerate(itertools.pairwise(tokens)):
+        if _initial_and_word(left.kind, right.kind):
+            if cleaned is None:
+                cleaned = _DASHED.sub("-", clean(name))
+            if f"{left.orig}-{right.orig}" in cleaned:
+                found.add(i)
+    return frozenset(found)
+
+
+def _initial_and_word(left: TokenKind, right: TokenKind) -> bool:
+    """Whether one of two adjacent tokens is an initial and the other a word (or a particle,
+    generic word or legal form, but not a number)."""
+    if left == TokenKind.INITIAL:
+        left, right = right, left
+    elif right != TokenKind.INITIAL:
+        return False
+    return left in JOINABLE and left != TokenKind.NUMBER
+
+
 def joined_token(
-    left: Token, right: Token, skeletons: tuple[str, str] | None = None
+    left: Token,
+    right: Token,
+    skeletons: tuple[str, str] | None = None,
+    *,
+    initials: bool = False,
 ) -> Token | None:
     """The two adjacent tokens written as one (``Quan`` ``guo`` → ``quanguo``), or ``None``
     when either is not a word.
+
+    ``initials``: a word and an initial next to it are joined too, when the query wrote them
+    joined by a hyphen (:func:`hyphened_initials`): a letter split off a word so is read as
+    an initial (``Rosnef-t``, ``R-osneft``, ``Sberban-k``), and joined back it is the word.
+    Not an initial written apart (``A. Lara`` is not ALARA), nor two initials.
 
     Its consonant skeleton is the two skeletons put together, and none if either has none:
     read whole, ``Mohammed Azizi`` (``mhmd`` + ``d``, ``z`` being a ``d``) would squeeze to
     ``mhmd`` and match every Mohammed, and ``أفغاني PLC`` would be the skeleton of its Arabic
     word alone. Two letters (``Ri Je``: ``rj``) are none either: two one-consonant tokens.
     ``skeletons``: the two tokens' own, when the caller has them (their infos' ``abjad``)."""
-    if left.kind not in JOINABLE or right.kind not in JOINABLE:
+    if (left.kind not in JOINABLE or right.kind not in JOINABLE) and not (
+        initials and _initial_and_word(left.kind, right.kind)
+    ):
         return None
     if left.kind == TokenKind.PARTICLE and right.kind == TokenKind.PARTICLE:
         return None

@@ -345,3 +345,31 @@ def test_two_words_split_elsewhere_must_be_the_same_letters() -> None:
     assert not s.screen("이유진").hits
     assert not s.screen("رضا نوری").hits
     assert s.screen("Yuj In").hits
+
+
+@pytest.mark.parametrize(
+    ("query", "hit"),
+    [
+        ("Rosnef-t", True),  # a letter split off by a hyphen is read as an initial
+        ("R-osneft", True),
+        ("Rosneft", True),
+        ("Sberban-k", True),  # joined back, then split elsewhere than SBER BANK
+        ("Sber Ban K", False),  # an initial written apart is one
+    ],
+)
+def test_a_letter_split_off_by_a_hyphen_is_joined_back(query: str, hit: bool) -> None:
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "ROSNEFT", kind=EntryKind.ENTITY),
+                entry("2", "SBER BANK", kind=EntryKind.ENTITY),
+            ]
+        )
+    )
+    assert bool(s.screen(query).hits) == hit
+
+
+def test_an_initial_written_apart_is_not_joined_to_the_next_word() -> None:
+    s = Screener(watchlist([entry("1", "ALARA", kind=EntryKind.ENTITY)]))
+    assert not s.screen("A. Lara").hits and not s.screen("A Lara").hits
+    assert s.screen("A-Lara").hits
