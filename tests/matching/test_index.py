@@ -19,7 +19,7 @@ from screening.matching.index import KeyTable, _typo_keys, deletion_neighbourhoo
 from screening.matching.reference import reference_scan
 from screening.matching.similarity import TokenInfo, is_short_typo, token_info
 from screening.models import EntryKind
-from screening.text.tokens import tokenize
+from screening.text.tokens import TokenKind, tokenize
 
 # Tokens chosen to collide in every way the matcher knows: exact, typo, variant, spelling,
 # Wade-Giles, abjad, initials, joined/split (and split elsewhere: al ali, ala li; a letter split
@@ -284,6 +284,21 @@ def test_joined_pairs_are_filtered_by_the_plain_keys_of_list_tokens() -> None:
     assert index.may_match(joined("Abdul Rahman")) and index.matches(joined("Abdul Rahman"))
     assert index.may_match(joined("Abdoul Rakhman"))  # the same spelling key
     assert not index.may_match(joined("John Smith")) and not index.matches(joined("John Smith"))
+
+
+def test_the_plain_texts_are_the_plain_keys_of_every_list_token() -> None:
+    # The filter's sets are gathered by column; they must hold exactly what _plain_items
+    # gives for each list token, or a pair would be skipped that the lookup would find.
+    from screening.matching.index import _plain_items
+
+    screener = Screener(watchlist([entry(str(i), word) for i, word in enumerate(POOL)]))
+    expected: dict[str, set[str]] = {}
+    for info in screener.compiled.vocab.infos:
+        if info.kind != TokenKind.INITIAL:
+            for space, text in _plain_items(info, query=False):
+                expected.setdefault(space, set()).add(text)
+    found = {space: set(texts) for space, texts in screener.index._plain_texts().items() if texts}
+    assert found == expected
 
 
 def test_a_name_holding_only_initials_of_the_query_words_is_credited_as_initials() -> None:
