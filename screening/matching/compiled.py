@@ -52,8 +52,8 @@ __all__ = [
     "CompiledLists",
     "EntryTable",
     "Vocabulary",
+    "attached_initials",
     "given_name_unit",
-    "hyphened_initials",
     "joined_token",
     "weight_key",
 ]
@@ -80,16 +80,20 @@ JOINABLE = frozenset(
 _DASHED = re.compile(r"[‐‑‒–—―-]")
 
 
-def hyphened_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
+def attached_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
     """Positions ``i`` where tokens ``i`` and ``i + 1`` are an initial and a word that ``name``
-    writes joined by a hyphen (``Rosnef-t``), which :func:`joined_token` joins back."""
+    writes joined by a hyphen (``Rosnef-t``, ``R-osneft``), or a word and the initial after
+    it joined by a dot (``Rosnef.t``), which :func:`joined_token` joins back. Not an initial
+    and the word after it joined by a dot: ``A.Lara`` is how initials are written."""
     found: set[int] = set()
     cleaned: str | None = None
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
         if _initial_and_word(left.kind, right.kind):
             if cleaned is None:
                 cleaned = _DASHED.sub("-", clean(name))
-            if f"{left.orig}-{right.orig}" in cleaned:
+            if f"{left.orig}-{right.orig}" in cleaned or (
+                right.kind == TokenKind.INITIAL and f"{left.orig}.{right.orig}" in cleaned
+            ):
                 found.add(i)
     return frozenset(found)
 
@@ -115,9 +119,9 @@ def joined_token(
     when either is not a word.
 
     ``initials``: a word and an initial next to it are joined too, when the query wrote them
-    joined by a hyphen (:func:`hyphened_initials`): a letter split off a word so is read as
-    an initial (``Rosnef-t``, ``R-osneft``, ``Sberban-k``), and joined back it is the word.
-    Not an initial written apart (``A. Lara`` is not ALARA), nor two initials.
+    joined (:func:`attached_initials`): a letter split off a word by a hyphen or a dot is read
+    as an initial (``Rosnef-t``, ``R-osneft``, ``Rosnef.t``, ``Sberban-k``), and joined back
+    it is the word. Not an initial written apart (``A. Lara`` is not ALARA), nor two initials.
 
     Its consonant skeleton is the two skeletons put together, and none if either has none:
     read whole, ``Mohammed Azizi`` (``mhmd`` + ``d``, ``z`` being a ``d``) would squeeze to

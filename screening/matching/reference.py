@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
-from screening.matching.compiled import hyphened_initials, joined_token
+from screening.matching.compiled import attached_initials, joined_token
 from screening.matching.corroboration import QueryFacts, query_facts
 from screening.matching.scoring import QueryTokenMatches
 from screening.matching.screener import PreparedQuery, Scored, Screener
@@ -61,9 +61,9 @@ def _scan(
     vocab = screener.compiled.vocab.infos
     single = tuple(_brute_matches(token_info(token), vocab) for token in bare.tokens)
     joined: list[QueryTokenMatches] = []
-    hyphened = hyphened_initials(name, bare.tokens)
+    attached = attached_initials(name, bare.tokens)
     for i, (left, right) in enumerate(pairwise(bare.tokens)):
-        pair = joined_token(left, right, initials=i in hyphened)
+        pair = joined_token(left, right, initials=i in attached)
         joined.append({} if pair is None else _brute_matches(token_info(pair, joined=True), vocab))
     query = bare._replace(single=single, joined=tuple(joined))
     names = screener.compiled.strong_names()

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from screening._gc import paused_gc
 from screening.errors import IndexFileError, InputError, StaleListError
 from screening.freshness import FreshnessPolicy, check_freshness
-from screening.matching.compiled import CompiledLists, hyphened_initials, joined_token
+from screening.matching.compiled import CompiledLists, attached_initials, joined_token
 from screening.matching.corroboration import (
     COUNTRY_MATCH,
     DOB_EXACT,
@@ -504,10 +504,10 @@ class Screener:
         single = [self._lookup(i) for i in infos]
         joined_infos: list[TokenInfo | None] = []
         joined = []
-        hyphened = hyphened_initials(name, tokens)
+        attached = attached_initials(name, tokens)
         for i, (left, right) in enumerate(itertools.pairwise(tokens)):
             pair = joined_token(
-                left, right, (infos[i].abjad, infos[i + 1].abjad), initials=i in hyphened
+                left, right, (infos[i].abjad, infos[i + 1].abjad), initials=i in attached
             )
             if pair is None:
                 joined_infos.append(None)

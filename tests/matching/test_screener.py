@@ -352,12 +352,13 @@ def test_two_words_split_elsewhere_must_be_the_same_letters() -> None:
     [
         ("Rosnef-t", True),  # a letter split off by a hyphen is read as an initial
         ("R-osneft", True),
+        ("Rosnef.t", True),  # or by a dot after the word
         ("Rosneft", True),
         ("Sberban-k", True),  # joined back, then split elsewhere than SBER BANK
         ("Sber Ban K", False),  # an initial written apart is one
     ],
 )
-def test_a_letter_split_off_by_a_hyphen_is_joined_back(query: str, hit: bool) -> None:
+def test_a_letter_split_off_by_a_hyphen_or_dot_is_joined_back(query: str, hit: bool) -> None:
     s = Screener(
         watchlist(
             [
@@ -372,4 +373,5 @@ def test_a_letter_split_off_by_a_hyphen_is_joined_back(query: str, hit: bool) ->
 def test_an_initial_written_apart_is_not_joined_to_the_next_word() -> None:
     s = Screener(watchlist([entry("1", "ALARA", kind=EntryKind.ENTITY)]))
     assert not s.screen("A. Lara").hits and not s.screen("A Lara").hits
-    assert s.screen("A-Lara").hits
+    assert not s.screen("A.Lara").hits  # how initials are written
+    assert s.screen("A-Lara").hits and s.screen("Alar.a").hits
