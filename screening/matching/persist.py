@@ -44,7 +44,7 @@ __all__ = ["FORMAT_VERSION", "IndexHeader", "read_header", "read_index", "write_
 
 MAGIC = b"SCREENING-INDEX\n"
 # Bump when what is stored, or the keys tokens are filed under, change.
-FORMAT_VERSION = 21
+FORMAT_VERSION = 22
 _LENGTH = struct.Struct(">Q")
 
 

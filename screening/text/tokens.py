@@ -295,6 +295,22 @@ def _misspelt_phrase(words: tuple[str, ...]) -> str | None:
     return None
 
 
+def _phrase(words: tuple[str, ...]) -> str | None:
+    """The legal form a phrase of words spells: as written, with a typo
+    (:func:`_misspelt_phrase`), or exactly once one of its words after the first, split in
+    two, is joined back (``limited liabi lity company``; not with a typo, or ``company x``
+    would join as ``companyx``)."""
+    forms = _legal_forms()
+    canonical = forms.get(words)
+    if canonical is None and len(words) > 1:
+        canonical = _misspelt_phrase(words)
+        for j in range(1, len(words) - 1):
+            if canonical is not None:
+                break
+            canonical = forms.get((*words[:j], words[j] + words[j + 1], *words[j + 2 :]))
+    return canonical
+
+
 @cache
 def _long_forms_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
     grouped: dict[str, list[tuple[str, str]]] = {}
@@ -323,7 +339,6 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     form that is also a plausible name (``Sá``, ``Pao``) counts only when written with dots
     (positions in ``dotted``) or first in the name (``PAO Gazprom``). A long one-word form
     with a typo after its first letter counts too."""
-    forms = _legal_forms()
     firsts = _legal_first_words()
     if len(tokens) < 2 or not any(
         t.text in firsts or _misspelt_form(t.text) is not None for t in tokens
@@ -335,11 +350,10 @@ def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
     n = len(tokens)
     while i < n:
         if tokens[i].text in firsts:
-            for size in range(min(_legal_max_len(), n - i), 0, -1):
+            # One more word than the longest form: a form may have a word split in two.
+            for size in range(min(_legal_max_len() + 1, n - i), 0, -1):
                 words = tuple(t.text for t in tokens[i : i + size])
-                canonical = forms.get(words)
-                if canonical is None and size > 1:
-                    canonical = _misspelt_phrase(words)
+                canonical = _phrase(words)
                 if (
                     canonical is not None
                     and size == 1

@@ -158,6 +158,16 @@ def test_a_legal_form_phrase_with_a_typo_is_still_a_legal_form() -> None:
     assert texts("limited liberty company x")[:2] == ["ltd", "liberty"]  # another word
 
 
+def test_a_legal_form_phrase_with_a_word_split_in_two_is_still_a_legal_form() -> None:
+    # Found by the evaluation (join_split): "liabi lity" left "limited ... company" as four
+    # heavy words, and LIMITED LIABILITY COMPANY LIS GRUPP was missed.
+    assert texts("LIMITED LIABI LITY COMPANY LIS GRUPP") == ["llc", "lis", "grupp"]
+    assert texts("Joint Stock Com Pany Rosneft") == ["jsc", "rosneft"]
+    # Joined back exactly, not with a typo: the next word is not swallowed.
+    assert texts("limited liability company a b")[-2:] == ["a", "b"]
+    assert texts("joint stock company x")[-1] == "x"
+
+
 def test_a_one_word_legal_form_with_a_typo_is_still_a_legal_form() -> None:
     # Found by the batch benchmark: "corproation", "copmany" stayed heavy words, and the
     # listed companies they name were missed.
