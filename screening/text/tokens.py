@@ -282,12 +282,12 @@ def _phrases_by_start() -> dict[tuple[str, int], tuple[tuple[tuple[str, ...], st
     return {key: tuple(value) for key, value in grouped.items()}
 
 
-def _misspelt_phrase(words: tuple[str, ...]) -> str | None:
+def _misspelt_phrase(words: tuple[str, ...], exact: int = 0) -> str | None:
     """The legal form a multi-word phrase spells with a typo after its first word
     (``limited liaiblity company``, ``joint stock copmany``): one edit in a word of 5+
-    letters, the first word exact."""
+    letters, the first word (and the word at ``exact``) exact."""
     for phrase, canonical in _phrases_by_start().get((words[0], len(words)), ()):
-        if all(
+        if words[exact] == phrase[exact] and all(
             a == b or (len(b) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1)
             for a, b in zip(words[1:], phrase[1:], strict=True)
         ):
@@ -296,18 +296,18 @@ def _misspelt_phrase(words: tuple[str, ...]) -> str | None:
 
 
 def _phrase(words: tuple[str, ...]) -> str | None:
-    """The legal form a phrase of words spells: as written, with a typo
-    (:func:`_misspelt_phrase`), or exactly once one of its words after the first, split in
-    two, is joined back (``limited liabi lity company``; not with a typo, or ``company x``
-    would join as ``companyx``)."""
-    forms = _legal_forms()
-    canonical = forms.get(words)
+    """The legal form a phrase of words spells: as written, with typos
+    (:func:`_misspelt_phrase`), or once one of its words after the first, split in two, is
+    joined back (``limited liabi lity company``, ``... ogranichennoi otvetstvenno styu``). The
+    word joined back must be the form's exactly, or ``company x`` would join as ``companyx``."""
+    canonical = _legal_forms().get(words)
     if canonical is None and len(words) > 1:
         canonical = _misspelt_phrase(words)
         for j in range(1, len(words) - 1):
             if canonical is not None:
                 break
-            canonical = forms.get((*words[:j], words[j] + words[j + 1], *words[j + 2 :]))
+            merged = (*words[:j], words[j] + words[j + 1], *words[j + 2 :])
+            canonical = _misspelt_phrase(merged, exact=j)
     return canonical
 
 

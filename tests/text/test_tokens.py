@@ -163,6 +163,9 @@ def test_a_legal_form_phrase_with_a_word_split_in_two_is_still_a_legal_form() ->
     # heavy words, and LIMITED LIABILITY COMPANY LIS GRUPP was missed.
     assert texts("LIMITED LIABI LITY COMPANY LIS GRUPP") == ["llc", "lis", "grupp"]
     assert texts("Joint Stock Com Pany Rosneft") == ["jsc", "rosneft"]
+    # ... with a typo in another word of the phrase (ogranichennoi for ogranichennoy).
+    split = "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNO-STYU VTB FOREKS"
+    assert texts(split) == ["llc", "vtb", "foreks"]
     # Joined back exactly, not with a typo: the next word is not swallowed.
     assert texts("limited liability company a b")[-2:] == ["a", "b"]
     assert texts("joint stock company x")[-1] == "x"
