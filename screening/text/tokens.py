@@ -114,6 +114,9 @@ def _legal_max_len() -> int:
 
 _SPLIT = re.compile(r"[\s,;:/\\()\[\]{}\"“”„«»<>|+*#=~^%$@!?&_‐‑‒–—―-]+")
 _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
+# A letter, a dot and a word, which may be a legal form's word with a dot after its first
+# letter (C.OMPANY); otherwise an initial and a word (A.Lara).
+_LETTER_DOT_WORD = re.compile(r"(?<![^\W\d_.])([^\W\d_])\.([^\W\d_]{3,})(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
@@ -187,6 +190,7 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     initials = _dotted_initials(cleaned, personal) if "." in cleaned else 0
     for part, role in parts:
         if "." in part:
+            part = _LETTER_DOT_WORD.sub(_legal_word_joined, part)
             part = _DOTTED.sub(lambda m: _dotted(m.group(1), initials), part)
             part = part.replace(".", " ").replace("\x00", ".")
         for chunk in _SPLIT.split(part):
@@ -194,6 +198,19 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
             if chunk:
                 words.append((chunk, role))
     return words
+
+
+def _legal_word_joined(match: re.Match[str]) -> str:
+    """A letter, a dot and a word joined, when together they are a word of a legal form
+    (``c.ompany``, ``l.imited``: no initial and word); else as written (``a.lara``)."""
+    joined = match.group(1) + match.group(2)
+    return joined if joined in _legal_words() else match.group(0)
+
+
+@cache
+def _legal_words() -> frozenset[str]:
+    """Every word of 4+ letters in a legal form (``company``, ``limited``, ``gesellschaft``)."""
+    return frozenset(word for form in _legal_forms() for word in form if len(word) >= 4)
 
 
 def _dotted_initials(cleaned: str, personal: bool | None) -> int:

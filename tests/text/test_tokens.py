@@ -158,6 +158,14 @@ def test_a_legal_form_phrase_with_a_typo_is_still_a_legal_form() -> None:
     assert texts("limited liberty company x")[:2] == ["ltd", "liberty"]  # another word
 
 
+def test_a_legal_form_word_with_a_dot_after_its_first_letter_is_the_legal_form() -> None:
+    # Found by bench_evasion.py: "C.OMPANY" read as the initial C and a heavy word "ompany".
+    assert texts("OXIN STEEL C.OMPANY") == ["oxin", "steel", "co"]
+    assert texts("CHINA MOBILE L.IMITED") == ["china", "mobile", "ltd"]
+    # A letter, a dot and any other word are an initial and the word.
+    assert texts("A.Lara") == ["a", "lara"] and texts("J.Smith Company") == ["j", "smith", "co"]
+
+
 def test_a_legal_form_phrase_with_a_word_split_in_two_is_still_a_legal_form() -> None:
     # Found by the evaluation (join_split): "liabi lity" left "limited ... company" as four
     # heavy words, and LIMITED LIABILITY COMPANY LIS GRUPP was missed.
