@@ -8,6 +8,7 @@ reloads happen meanwhile; the old screener is freed when its last request is don
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import logging
@@ -137,6 +138,12 @@ class ScreenerHolder:
             started = time.perf_counter()
             try:
                 screener = self.loader()
+                # Tables loaded on first use (romanisation, name frequencies, the joined-pair
+                # filter: 0.15 s for the SDN and consolidated lists) are loaded now, not by the
+                # first requests. A stale list under a fail-closed policy refuses to screen
+                # after the work is done: that is for /readyz to report, not a failed reload.
+                with contextlib.suppress(StaleListError):
+                    screener.warm_up()
             except Exception as exc:
                 self.last_error = f"reload failed: {exc}"
                 log.error("%s", self.last_error)

@@ -8,10 +8,13 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from http_support import LOOPBACK, UID_A, UID_B, write_version_b
 
+from screening import Screener
 from screening.config import bundled_sample_path
+from screening.errors import StaleListError
 from screening.http import ScreenerHolder, create_app
 from screening.http.watch import fingerprint
 from screening.matching.screener import INDEX_FILE
@@ -85,3 +88,27 @@ def test_a_service_holder_freezes_what_it_loads(tmp_path: Path) -> None:
         assert not _tracked(snap.screener.compiled)
     finally:
         gc.unfreeze()
+
+
+def test_a_reload_warms_the_screener_before_it_serves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copy(bundled_sample_path(), tmp_path / "SDN_ADVANCED.XML")
+    warmed: list[Screener] = []
+    monkeypatch.setattr(Screener, "warm_up", lambda self: warmed.append(self))
+    snap = ScreenerHolder.for_directory(tmp_path).reload()
+    assert warmed == [snap.screener]
+
+
+def test_a_stale_list_refused_while_warming_up_still_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Fail-closed, a stale list refuses to screen; /readyz reports it, the reload stands.
+    shutil.copy(bundled_sample_path(), tmp_path / "SDN_ADVANCED.XML")
+
+    def refuse(self: Screener) -> None:
+        raise StaleListError("stale")
+
+    monkeypatch.setattr(Screener, "warm_up", refuse)
+    holder = ScreenerHolder.for_directory(tmp_path)
+    assert holder.reload() is holder.current
