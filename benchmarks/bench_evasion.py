@@ -53,6 +53,10 @@ def _inside(mark: str) -> Callable[[str, random.Random], str]:
     return rewrite
 
 
+def _doubled(word: str, at: int) -> str:
+    return word[:at] + word[at] + word[at:]
+
+
 WAYS: dict[str, Callable[[str, random.Random], str]] = {
     "hyphen_inside": _inside("-"),
     "dot_inside": _inside("."),
@@ -61,7 +65,7 @@ WAYS: dict[str, Callable[[str, random.Random], str]] = {
     "first_hyphen": lambda w, rng: w[0] + "-" + w[1:],
     "last_dot": lambda w, rng: w[:-1] + "." + w[-1],
     "first_dot": lambda w, rng: w[0] + "." + w[1:],
-    "letter_doubled": lambda w, rng: (lambda at: w[:at] + w[at] + w[at:])(rng.randrange(len(w))),
+    "letter_doubled": lambda w, rng: _doubled(w, rng.randrange(len(w))),
 }
 
 
