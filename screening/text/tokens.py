@@ -117,6 +117,9 @@ _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,}[^\W\d_]?)(?![^\W\d_])")
 # A letter, a dot and a word, which may be a legal form's word with a dot after its first
 # letter (C.OMPANY); otherwise an initial and a word (A.Lara).
 _LETTER_DOT_WORD = re.compile(r"(?<![^\W\d_.])([^\W\d_])\.([^\W\d_]{3,})(?![^\W\d_])")
+# Letters and dots with the dots out of place (``s..ro.``, ``sr.o.``, ``g.mb.h``), which may be
+# a legal form's abbreviation written with dots; see _misdotted_form.
+_MISDOTTED = re.compile(r"(?<![^\W\d_.])([^\W\d_]{1,3}(?:\.+[^\W\d_]{1,3})+\.*)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
@@ -179,6 +182,8 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     """Split into raw words with the role the ``LAST, First`` form gives them. A word written
     as a dotted abbreviation (``s.a.``) comes out joined and marked with a trailing ``.``."""
     parts: list[tuple[str, Role]] = []
+    if "." in cleaned:
+        cleaned = _MISDOTTED.sub(_misdotted_form, cleaned)
     if personal is not False and "," in cleaned:
         head, _, tail = cleaned.partition(",")
         tail_words = _SPLIT.split(tail.replace(".", " ").strip())
@@ -198,6 +203,17 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
             if chunk:
                 words.append((chunk, role))
     return words
+
+
+def _misdotted_form(match: re.Match[str]) -> str:
+    """Letters and dots written as the dotted abbreviation of a one-word legal form when their
+    letters spell one of three or more letters, the dots out of place (``s..ro.``, ``sr.o.``
+    → ``s.r.o.``); else as written (``a.lara``, ``j.lo``)."""
+    run = match.group(1)
+    letters = run.replace(".", "")
+    if len(letters) < 3 or (letters,) not in _legal_forms():
+        return run
+    return "".join(f"{letter}." for letter in letters)
 
 
 def _legal_word_joined(match: re.Match[str]) -> str:

@@ -166,6 +166,17 @@ def test_a_legal_form_word_with_a_dot_after_its_first_letter_is_the_legal_form()
     assert texts("A.Lara") == ["a", "lara"] and texts("J.Smith Company") == ["j", "smith", "co"]
 
 
+def test_a_legal_form_abbreviation_with_its_dots_out_of_place_is_the_legal_form() -> None:
+    # Found by the batch benchmark: "suex otc, s..ro." (SUEX OTC, S.R.O.) read as a surname
+    # and the given names "s" and "ro", two words the listed name does not have.
+    assert texts("suex otc, s..ro.") == ["suex", "otc", "llc"]
+    assert texts("SUEX OTC, S.R.O.") == ["suex", "otc", "llc"]
+    assert texts("ACME SR.O.") == texts("ACME G.MB.H") == ["acme", "llc"]
+    # Letters that spell no legal form, or fewer than three, stay as written.
+    assert texts("J.Lo Smith") == ["j", "lo", "smith"]
+    assert texts("A.Lara") == ["a", "lara"] and texts("x s..a.") == ["x", "sa"]
+
+
 def test_a_legal_form_phrase_with_a_word_split_in_two_is_still_a_legal_form() -> None:
     # Found by the evaluation (join_split): "liabi lity" left "limited ... company" as four
     # heavy words, and LIMITED LIABILITY COMPANY LIS GRUPP was missed.
