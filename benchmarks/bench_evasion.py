@@ -1,8 +1,9 @@
 """Punctuation and spacing inside a listed name: is the name still found?
 
 A name can be slipped past a screen by writing one of its words with a hyphen, a dot or a space
-inside it, or with a letter split off (``ROSNEF-T``, ``R.OSNEFT``, ``ROSN EFT``). Measured on
-the real SDN list (2023-12-28) + consolidated list (2025-12-19) at the default threshold:
+inside it, with a letter split off, or spelt out (``ROSNEF-T``, ``R.OSNEFT``, ``ROSN EFT``,
+``R O S N E F T``). Measured on the real SDN list (2023-12-28) + consolidated list (2025-12-19)
+at the default threshold:
 for each of ``--names`` primary names of listed individuals and entities (seeded sample), the
 longest word is rewritten in each of the ways below, and a case counts as found when the entry
 it came from is among the hits. The same cases go through the naive baseline of
@@ -19,6 +20,7 @@ first_hyphen       its first letter split off by a hyphen (``R-OSNEFT``)
 last_dot           its last letter split off by a dot (``ROSNEF.T``)
 first_dot          its first letter split off by a dot (``R.OSNEFT``), as an initial is
 letter_doubled     one of its letters written twice (``ROSSNEFT``)
+spelt_out          its letters written apart by spaces (``R O S N E F T``)
 =================  =======================================================================
 
 Words of fewer than four letters are left as they are (the name counts in no row then).
@@ -66,6 +68,7 @@ WAYS: dict[str, Callable[[str, random.Random], str]] = {
     "last_dot": lambda w, rng: w[:-1] + "." + w[-1],
     "first_dot": lambda w, rng: w[0] + "." + w[1:],
     "letter_doubled": lambda w, rng: _doubled(w, rng.randrange(len(w))),
+    "spelt_out": lambda w, rng: " ".join(w),
 }
 
 

@@ -70,7 +70,13 @@ class Explanation(_Frozen):
     read_as: str | None = Field(
         default=None,
         description="the query as it was read for this hit when not as written: its Han "
-        "characters read in Korean (金正恩 as 김정은); the aligned query tokens are this reading's",
+        "characters read in Korean (金正恩 as 김정은), or its single letters written apart "
+        "joined (R O S N E F T as ROSNEFT); the aligned query tokens are this reading's",
+    )
+    read_how: str | None = Field(
+        default=None,
+        description="how the query was read when not as written: 'in Korean' or "
+        "'with its letters joined'",
     )
 
     def summary(self) -> str:
@@ -79,7 +85,8 @@ class Explanation(_Frozen):
         pairs = ", ".join(f"{m.query}={m.listed} ({m.relation})" for m in self.alignments)
         parts = [f"{self.uid} {self.entry_name} [{'; '.join(self.programs)}]"]
         if self.read_as is not None:
-            parts.append(f"read in Korean as {self.read_as!r}")
+            how = f" {self.read_how}" if self.read_how else ""
+            parts.append(f"read{how} as {self.read_as!r}")
         parts.append(f"via {self.matched_name!r}: {pairs}")
         if self.unmatched_query:
             parts.append(f"unmatched query: {' '.join(self.unmatched_query)}")

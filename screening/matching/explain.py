@@ -10,7 +10,13 @@ from screening.models import Entry, Name
 from screening.results import Adjustment, Explanation, TokenMatch
 from screening.text.tokens import Token
 
-__all__ = ["RELATION_NAMES", "explanation"]
+__all__ = ["IN_KOREAN", "LETTERS_JOINED", "RELATION_NAMES", "Reading", "explanation"]
+
+# The query as the screener read it for a hit, when not as written, and how it was read
+# (Explanation.read_as, Explanation.read_how).
+Reading = tuple[str, str]
+IN_KOREAN = "in Korean"  # its Han characters read in Korean (金正恩 as 김정은)
+LETTERS_JOINED = "with its letters joined"  # single letters written apart (R O S N E F T)
 
 RELATION_NAMES = {
     How.EXACT: "exact",
@@ -37,10 +43,10 @@ def explanation(
     adjustments: tuple[Adjustment, ...],
     weak_aliases: tuple[str, ...],
     list_source: str,
-    reading: str | None = None,
+    reading: Reading | None = None,
 ) -> Explanation:
     """The explanation of one hit (``reading``: the query as the screener read it, when that
-    was not as written: its Han characters read in Korean)."""
+    was not as written, and how: :data:`IN_KOREAN` or :data:`LETTERS_JOINED`)."""
     matches = []
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -79,5 +85,6 @@ def explanation(
         name_score=round(scored.score, 4),
         adjustments=adjustments,
         weak_aliases=weak_aliases,
-        read_as=reading,
+        read_as=None if reading is None else reading[0],
+        read_how=None if reading is None else reading[1],
     )

@@ -14,10 +14,12 @@ from itertools import pairwise
 
 from screening.matching.compiled import attached_initials, joined_token
 from screening.matching.corroboration import QueryFacts, query_facts
+from screening.matching.explain import IN_KOREAN, LETTERS_JOINED, Reading
 from screening.matching.scoring import QueryTokenMatches
-from screening.matching.screener import PreparedQuery, Scored, Screener
+from screening.matching.screener import PreparedQuery, Scored, Screener, not_as_written
 from screening.matching.similarity import TokenInfo, token_info, token_similarity
 from screening.models import EntryKind
+from screening.text.tokens import letters_joined
 from screening.text.translit import korean_reading
 
 __all__ = ["reference_scan"]
@@ -42,15 +44,21 @@ def reference_scan(
     threshold: float | None = None,
 ) -> list[Scored]:
     """Every entry at or above the threshold, best first, by exhaustive comparison; under the
-    name as written and, as :meth:`Screener.screen` does, under its Korean reading."""
+    name as written and, as :meth:`Screener.screen` does, under its Korean reading and with its
+    letters joined."""
     t = screener.threshold if threshold is None else threshold
     facts = query_facts(dob, country)
     query, scored = _scan(screener, name, kind, facts, t)
-    readings: list[tuple[PreparedQuery, Sequence[Scored], str | None]] = [(query, scored, None)]
+    readings: list[tuple[PreparedQuery, Sequence[Scored], Reading | None]] = [(query, scored, None)]
     korean = korean_reading(name) if screener.read_korean and query.tokens else None
     if korean is not None:
         alt, scored = _scan(screener, korean, kind, facts, t)
-        readings.append((alt, [s for s in scored if screener.korean_read_holds(alt, s)], korean))
+        held = [s for s in scored if screener.korean_read_holds(alt, s)]
+        readings.append((alt, held, (korean, IN_KOREAN)))
+    spelt = letters_joined(name) if query.tokens else None
+    if spelt is not None:
+        alt, scored = _scan(screener, spelt, kind, facts, t)
+        readings.append((alt, not_as_written(scored), (spelt, LETTERS_JOINED)))
     return [s for _, s, _ in screener.merge_readings(readings)]
 
 

@@ -34,7 +34,7 @@ from screening.matching.corroboration import (
     adjustments,
     query_facts,
 )
-from screening.matching.explain import explanation
+from screening.matching.explain import IN_KOREAN, LETTERS_JOINED, Reading, explanation
 from screening.matching.index import CandidateIndex, InitialMatches
 from screening.matching.persist import (
     IndexHeader,
@@ -58,7 +58,7 @@ from screening.models import EntryKind, ListIdentity, Watchlist
 from screening.results import Adjustment, Hit, ScreeningOptions, ScreeningResult
 from screening.sources import load_lists, sniff_format
 from screening.sources._files import digest
-from screening.text.tokens import Token, tokenize
+from screening.text.tokens import Token, letters_joined, tokenize
 from screening.text.translit import korean_reading
 from screening.text.unicode import MAX_NAME_CHARS
 
@@ -155,8 +155,16 @@ class Scored(NamedTuple):
 
 
 # A scored name, the prepared query that scored it, and the reading of the screened name that
-# query was prepared from (None: the name as written; else its Korean reading).
-Read = tuple[PreparedQuery, Scored, str | None]
+# query was prepared from (None: the name as written; else as read, and how).
+Read = tuple[PreparedQuery, Scored, Reading | None]
+
+
+def not_as_written(scored: Sequence[Scored]) -> list[Scored]:
+    """Scores under a reading of the name with its letters joined, which is not the name as
+    written: at most ``NON_EXACT_CAP`` (``R O S N E F T`` is not exactly ROSNEFT)."""
+    return [s._replace(score=min(s.score, NON_EXACT_CAP)) for s in scored]
+
+
 # The kinds of entries whose names a Korean reading may hit.
 _READ_KINDS = frozenset({EntryKind.INDIVIDUAL, EntryKind.ENTITY})
 
@@ -1072,10 +1080,11 @@ class Screener:
         return self._korean_names
 
     def merge_readings(
-        self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], str | None]]
+        self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], Reading | None]]
     ) -> list[Read]:
         """The best reading of each entry hit under any of the query's readings (as written,
-        then in Korean), best first (ties by list order, then uid; then the written form)."""
+        then in Korean, then with its letters joined), best first (ties by list order, then
+        uid; then the earlier reading)."""
         if len(readings) == 1:
             query, scored, reading = readings[0]
             return [(query, s, reading) for s in scored]
@@ -1133,7 +1142,7 @@ class Screener:
         query = self.prepare(name, k)
         required, floor = self._needs(t, facts.max_bonus)
         names = self.candidates(query, required, floor, facts=facts, threshold=t)
-        readings: list[tuple[PreparedQuery, Sequence[Scored], str | None]] = [
+        readings: list[tuple[PreparedQuery, Sequence[Scored], Reading | None]] = [
             (query, self.evaluate(query, names, kind=k, facts=facts, threshold=t), None)
         ]
         korean = korean_reading(name) if self.read_korean and query.tokens else None
@@ -1143,7 +1152,14 @@ class Screener:
                 scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
                 held = [s for s in scored if self.korean_read_holds(alt, s)]
                 if held:
-                    readings.append((alt, held, korean))
+                    readings.append((alt, held, (korean, IN_KOREAN)))
+        spelt = letters_joined(name) if query.tokens else None
+        if spelt is not None:
+            alt = self.prepare(spelt, k)
+            names = self.candidates(alt, required, floor, facts=facts, threshold=t)
+            scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
+            if scored:
+                readings.append((alt, not_as_written(scored), (spelt, LETTERS_JOINED)))
         warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")

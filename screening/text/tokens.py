@@ -44,7 +44,7 @@ from screening.text.translit import (
 )
 from screening.text.unicode import clean
 
-__all__ = ["Role", "Token", "TokenKind", "tokenize"]
+__all__ = ["Role", "Token", "TokenKind", "letters_joined", "tokenize"]
 
 
 class TokenKind(IntEnum):
@@ -120,12 +120,39 @@ _LETTER_DOT_WORD = re.compile(r"(?<![^\W\d_.])([^\W\d_])\.([^\W\d_]{3,})(?![^\W\
 # Letters and dots with the dots out of place (``s..ro.``, ``sr.o.``, ``g.mb.h``), which may be
 # a legal form's abbreviation written with dots; see _misdotted_form.
 _MISDOTTED = re.compile(r"(?<![^\W\d_.])([^\W\d_]{1,3}(?:\.+[^\W\d_]{1,3})+\.*)(?![^\W\d_])")
+# Four or more single letters written apart, each by the same one space, hyphen or underscore
+# (R O S N E F T, S-b-e-r-b-a-n-k): a word spelt out letter by letter; see letters_joined. The
+# run stands apart too: the S of I&S is not its first letter.
+_SPACED_LETTERS = re.compile(
+    r"(?<![^\s(\[\"'“«])[^\W\d_]([ \u00a0_-])[^\W\d_](?:\1[^\W\d_]){2,}"
+    r"(?![^\s)\]\"'”»,.;:])"
+)
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
 _ALLAH = "الله"
 # Two syllables joined by a hyphen, the Wade-Giles (and Taiwanese) way of writing a given name.
 _HYPHENATED = re.compile(r"(?<![^\W\d_])([a-zü']{1,7})-([a-zü']{1,7})(?![^\W\d_])")
+
+
+def letters_joined(name: str) -> str | None:
+    """``name`` with every run of three or more single letters written apart by the same one
+    space, hyphen or underscore joined into one word (``R O S N E F T`` → ``ROSNEFT``,
+    ``S-b-e-r bank`` → ``Sber bank``), or ``None`` if it has none. Only Latin, Cyrillic and
+    Greek letters, which the tokeniser reads one by one as initials (``J R R Tolkien``): the
+    screener screens this as a second reading of the name, beside the name as written."""
+    if _SPACED_LETTERS.search(name) is None:
+        return None
+    joined = _SPACED_LETTERS.sub(_joined_run, name)
+    return None if joined == name else joined
+
+
+def _joined_run(match: re.Match[str]) -> str:
+    letters = match.group(0)[::2]
+    return letters if all(script_of(c) in _SPACED_SCRIPTS for c in letters) else match.group(0)
+
+
+_SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
 
 
 def _script_runs(word: str) -> list[tuple[str, str]]:

@@ -370,6 +370,47 @@ def test_a_letter_split_off_by_a_hyphen_or_dot_is_joined_back(query: str, hit: b
     assert bool(s.screen(query).hits) == hit
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["R O S N E F T", "r-o-s-n-e-f-t", "R_O_S_N_E_F_T", "S b e r b a n k", "S b e r bank",
+     "Р О С Н Е Ф Т"],
+)  # fmt: skip
+def test_a_name_spelt_out_letter_by_letter_is_read_with_its_letters_joined(query: str) -> None:
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "ROSNEFT", kind=EntryKind.ENTITY),
+                entry("2", "SBER BANK", kind=EntryKind.ENTITY),
+            ]
+        )
+    )
+    hits = s.screen(query).hits
+    assert len(hits) == 1
+    explanation = hits[0].explanation
+    assert explanation.read_how == "with its letters joined"
+    assert explanation.read_as is not None and " " not in explanation.read_as.split()[0]
+    assert f"read with its letters joined as {explanation.read_as!r}" in explanation.summary()
+    # Not the name as written: never the 1.0 of an exact match.
+    assert hits[0].score <= 0.99
+
+
+def test_letters_written_apart_are_joined_only_from_four() -> None:
+    # Three letters are often initials (K V S Reddy, J R R Tolkien), and joined would read as
+    # an acronym: S G T Daniel as "Sgt Daniel", a title dropped, then DANIEL.
+    s = Screener(watchlist([entry("1", "DANIEL", kind=EntryKind.ENTITY)]))
+    assert not s.screen("S G T Daniel").hits
+    s = Screener(watchlist([entry("1", "BAUM", kind=EntryKind.ENTITY)]))
+    assert s.screen("B A U M").hits and not s.screen("B A U").hits
+
+
+def test_the_name_as_written_is_preferred_to_its_letters_joined() -> None:
+    # I A C INTERNATIONAL INC. is listed with its initials written apart: the name as written
+    # matches it exactly, with no reading.
+    s = Screener(watchlist([entry("1", "I A C D INTERNATIONAL INC.", kind=EntryKind.ENTITY)]))
+    hit = s.screen("I A C D International Inc").hits[0]
+    assert hit.score == 1.0 and hit.explanation.read_as is None
+
+
 def test_an_initial_written_apart_is_not_joined_to_the_next_word() -> None:
     s = Screener(watchlist([entry("1", "ALARA", kind=EntryKind.ENTITY)]))
     assert not s.screen("A. Lara").hits and not s.screen("A Lara").hits

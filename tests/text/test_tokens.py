@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screening.text.tokens import Role, TokenKind, tokenize
+from screening.text.tokens import Role, TokenKind, letters_joined, tokenize
 
 
 def texts(name: str, **kwargs: bool | None) -> list[str]:
@@ -164,6 +164,20 @@ def test_a_legal_form_word_with_a_dot_after_its_first_letter_is_the_legal_form()
     assert texts("CHINA MOBILE L.IMITED") == ["china", "mobile", "ltd"]
     # A letter, a dot and any other word are an initial and the word.
     assert texts("A.Lara") == ["a", "lara"] and texts("J.Smith Company") == ["j", "smith", "co"]
+
+
+def test_letters_written_apart_are_joined_in_runs_of_four_or_more() -> None:
+    assert letters_joined("R O S N E F T") == "ROSNEFT"
+    assert letters_joined("S-b-e-r-b-a-n-k") == "Sberbank"
+    assert letters_joined("S_b_e_r bank") == "Sber bank"
+    assert letters_joined("Р О С Н Е Ф Т") == "РОСНЕФТ"
+    # The run stands apart: found by bench_evasion.py, the S of I&S was read as its first letter.
+    assert letters_joined("I&S H O L D I N G COMPANY") == "I&S HOLDING COMPANY"
+    # Fewer than four are initials; the separator is the same one all along; letters only.
+    assert letters_joined("J R R Tolkien") is None and letters_joined("A B-C-D x") is None
+    assert letters_joined("Rosneft") is None and letters_joined("A 1 B 2 C") is None
+    # Han, Hangul and Arabic letters apart are how those names are written (陈 全 国).
+    assert letters_joined("陈 全 国 明") is None and letters_joined("김 정 은 님") is None
 
 
 def test_a_legal_form_abbreviation_with_its_dots_out_of_place_is_the_legal_form() -> None:
