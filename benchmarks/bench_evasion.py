@@ -1,10 +1,10 @@
 """Punctuation and spacing inside a listed name: is the name still found?
 
 A name can be slipped past a screen by writing one of its words with a hyphen, a dot or a space
-inside it, with a letter split off, or spelt out (``ROSNEF-T``, ``R.OSNEFT``, ``ROSN EFT``,
-``R O S N E F T``). Measured on the real SDN list (2023-12-28) + consolidated list (2025-12-19)
-at the default threshold:
-for each of ``--names`` primary names of listed individuals and entities (seeded sample), the
+inside it, with a letter split off, spelt out, or with digits for letters (``ROSNEF-T``,
+``R.OSNEFT``, ``ROSN EFT``, ``R O S N E F T``, ``R05NEFT``). Measured on the real SDN list
+(2023-12-28) + consolidated list (2025-12-19) at the default threshold: for each of
+``--names`` primary names of listed individuals and entities (seeded sample), the
 longest word is rewritten in each of the ways below, and a case counts as found when the entry
 it came from is among the hits. The same cases go through the naive baseline of
 ``bench_screen.py`` (Unidecode + ``token_sort_ratio`` >= 85 over every strong name).
@@ -21,6 +21,9 @@ last_dot           its last letter split off by a dot (``ROSNEF.T``)
 first_dot          its first letter split off by a dot (``R.OSNEFT``), as an initial is
 letter_doubled     one of its letters written twice (``ROSSNEFT``)
 spelt_out          its letters written apart by spaces (``R O S N E F T``)
+digits             its first two letters after the first that look like digits, written as
+                   them: O 0, I 1, E 3, A 4, S 5, T 7, B 8 (``R05NEFT``); a word with none
+                   counts in no row
 =================  =======================================================================
 
 Words of fewer than four letters are left as they are (the name counts in no row then).
@@ -59,7 +62,18 @@ def _doubled(word: str, at: int) -> str:
     return word[:at] + word[at] + word[at:]
 
 
-WAYS: dict[str, Callable[[str, random.Random], str]] = {
+_DIGITS = {"O": "0", "I": "1", "E": "3", "A": "4", "S": "5", "T": "7", "B": "8"}
+
+
+def _digits(word: str, rng: random.Random) -> str | None:
+    """The first two letters after the first that look like digits, written as them."""
+    at = [i for i in range(1, len(word)) if word[i].upper() in _DIGITS][:2]
+    if not at:
+        return None
+    return "".join(_DIGITS[c.upper()] if i in at else c for i, c in enumerate(word))
+
+
+WAYS: dict[str, Callable[[str, random.Random], str | None]] = {
     "hyphen_inside": _inside("-"),
     "dot_inside": _inside("."),
     "space_inside": _inside(" "),
@@ -69,6 +83,7 @@ WAYS: dict[str, Callable[[str, random.Random], str]] = {
     "first_dot": lambda w, rng: w[0] + "." + w[1:],
     "letter_doubled": lambda w, rng: _doubled(w, rng.randrange(len(w))),
     "spelt_out": lambda w, rng: " ".join(w),
+    "digits": _digits,
 }
 
 
@@ -98,8 +113,10 @@ def cases(lists: Sequence[screening.Watchlist], n: int, seed: int) -> list[tuple
         if len(core) < 4 or not core.isalpha():
             continue
         for way, rewrite in WAYS.items():
-            written = [*words[:i], rewrite(core, rng) + tail, *words[i + 1 :]]
-            out.append((way, entry.uid, " ".join(written)))
+            new = rewrite(core, rng)
+            if new is not None:
+                written = [*words[:i], new + tail, *words[i + 1 :]]
+                out.append((way, entry.uid, " ".join(written)))
     return out
 
 
@@ -126,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         elif len(misses[way]) < 3:
             misses[way].append(query)
         tally[2] += uid in naive.screen(query)
-    say(f"cases: {len(rows)} ({len(rows) // len(WAYS)} names x {len(WAYS)} ways)")
+    names = len({uid for _, uid, _ in rows})
+    say(f"cases: {len(rows)} ({names} names, {len(WAYS)} ways)")
     say(f"{'way':<16} {'n':>4}  {'screening':>9}  {'naive':>7}")
     total = [0, 0, 0]
     for way, (n, ours, theirs) in found.items():

@@ -70,13 +70,14 @@ class Explanation(_Frozen):
     read_as: str | None = Field(
         default=None,
         description="the query as it was read for this hit when not as written: its Han "
-        "characters read in Korean (金正恩 as 김정은), or its single letters written apart "
-        "joined (R O S N E F T as ROSNEFT); the aligned query tokens are this reading's",
+        "characters read in Korean (金正恩 as 김정은), its single letters written apart "
+        "joined (R O S N E F T as ROSNEFT), or its digits read as the letters they look like "
+        "(R0SN3FT as ROSNEFT); the aligned query tokens are this reading's",
     )
     read_how: str | None = Field(
         default=None,
-        description="how the query was read when not as written: 'in Korean' or "
-        "'with its letters joined'",
+        description="how the query was read when not as written: 'in Korean', "
+        "'with its letters joined' or 'with its digits as letters'",
     )
 
     def summary(self) -> str:

@@ -10,13 +10,21 @@ from screening.models import Entry, Name
 from screening.results import Adjustment, Explanation, TokenMatch
 from screening.text.tokens import Token
 
-__all__ = ["IN_KOREAN", "LETTERS_JOINED", "RELATION_NAMES", "Reading", "explanation"]
+__all__ = [
+    "DIGITS_AS_LETTERS",
+    "IN_KOREAN",
+    "LETTERS_JOINED",
+    "RELATION_NAMES",
+    "Reading",
+    "explanation",
+]
 
 # The query as the screener read it for a hit, when not as written, and how it was read
 # (Explanation.read_as, Explanation.read_how).
 Reading = tuple[str, str]
 IN_KOREAN = "in Korean"  # its Han characters read in Korean (金正恩 as 김정은)
 LETTERS_JOINED = "with its letters joined"  # single letters written apart (R O S N E F T)
+DIGITS_AS_LETTERS = "with its digits as letters"  # digits that look like letters (R0SN3FT)
 
 RELATION_NAMES = {
     How.EXACT: "exact",
@@ -46,7 +54,8 @@ def explanation(
     reading: Reading | None = None,
 ) -> Explanation:
     """The explanation of one hit (``reading``: the query as the screener read it, when that
-    was not as written, and how: :data:`IN_KOREAN` or :data:`LETTERS_JOINED`)."""
+    was not as written, and how: :data:`IN_KOREAN`, :data:`LETTERS_JOINED` or
+    :data:`DIGITS_AS_LETTERS`)."""
     matches = []
     used_q: set[int] = set()
     used_c: set[int] = set()

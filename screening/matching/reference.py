@@ -14,12 +14,17 @@ from itertools import pairwise
 
 from screening.matching.compiled import attached_initials, joined_token
 from screening.matching.corroboration import QueryFacts, query_facts
-from screening.matching.explain import IN_KOREAN, LETTERS_JOINED, Reading
+from screening.matching.explain import IN_KOREAN, Reading
 from screening.matching.scoring import QueryTokenMatches
-from screening.matching.screener import PreparedQuery, Scored, Screener, not_as_written
+from screening.matching.screener import (
+    PreparedQuery,
+    Scored,
+    Screener,
+    not_as_written,
+    rewritten,
+)
 from screening.matching.similarity import TokenInfo, token_info, token_similarity
 from screening.models import EntryKind
-from screening.text.tokens import letters_joined
 from screening.text.translit import korean_reading
 
 __all__ = ["reference_scan"]
@@ -44,8 +49,8 @@ def reference_scan(
     threshold: float | None = None,
 ) -> list[Scored]:
     """Every entry at or above the threshold, best first, by exhaustive comparison; under the
-    name as written and, as :meth:`Screener.screen` does, under its Korean reading and with its
-    letters joined."""
+    name as written and, as :meth:`Screener.screen` does, under its Korean reading and the
+    readings of :func:`~screening.matching.screener.rewritten`."""
     t = screener.threshold if threshold is None else threshold
     facts = query_facts(dob, country)
     query, scored = _scan(screener, name, kind, facts, t)
@@ -55,10 +60,9 @@ def reference_scan(
         alt, scored = _scan(screener, korean, kind, facts, t)
         held = [s for s in scored if screener.korean_read_holds(alt, s)]
         readings.append((alt, held, (korean, IN_KOREAN)))
-    spelt = letters_joined(name) if query.tokens else None
-    if spelt is not None:
-        alt, scored = _scan(screener, spelt, kind, facts, t)
-        readings.append((alt, not_as_written(scored), (spelt, LETTERS_JOINED)))
+    for text, how in rewritten(name) if query.tokens else ():
+        alt, scored = _scan(screener, text, kind, facts, t)
+        readings.append((alt, not_as_written(scored), (text, how)))
     return [s for _, s, _ in screener.merge_readings(readings)]
 
 

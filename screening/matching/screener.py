@@ -34,7 +34,13 @@ from screening.matching.corroboration import (
     adjustments,
     query_facts,
 )
-from screening.matching.explain import IN_KOREAN, LETTERS_JOINED, Reading, explanation
+from screening.matching.explain import (
+    DIGITS_AS_LETTERS,
+    IN_KOREAN,
+    LETTERS_JOINED,
+    Reading,
+    explanation,
+)
 from screening.matching.index import CandidateIndex, InitialMatches
 from screening.matching.persist import (
     IndexHeader,
@@ -58,7 +64,7 @@ from screening.models import EntryKind, ListIdentity, Watchlist
 from screening.results import Adjustment, Hit, ScreeningOptions, ScreeningResult
 from screening.sources import load_lists, sniff_format
 from screening.sources._files import digest
-from screening.text.tokens import Token, letters_joined, tokenize
+from screening.text.tokens import Token, digits_as_letters, letters_joined, tokenize
 from screening.text.translit import korean_reading
 from screening.text.unicode import MAX_NAME_CHARS
 
@@ -159,9 +165,21 @@ class Scored(NamedTuple):
 Read = tuple[PreparedQuery, Scored, Reading | None]
 
 
+def rewritten(name: str) -> list[Reading]:
+    """The name read otherwise than as written, which the screener screens beside it: with its
+    letters written apart joined (``R O S N E F T``), with its digits read as the letters they
+    look like (``R0SN3FT``); none for most names."""
+    found = []
+    for read, how in ((letters_joined, LETTERS_JOINED), (digits_as_letters, DIGITS_AS_LETTERS)):
+        text = read(name)
+        if text is not None:
+            found.append((text, how))
+    return found
+
+
 def not_as_written(scored: Sequence[Scored]) -> list[Scored]:
-    """Scores under a reading of the name with its letters joined, which is not the name as
-    written: at most ``NON_EXACT_CAP`` (``R O S N E F T`` is not exactly ROSNEFT)."""
+    """Scores under a reading of :func:`rewritten`, which is not the name as written: at most
+    ``NON_EXACT_CAP`` (``R O S N E F T`` is not exactly ROSNEFT)."""
     return [s._replace(score=min(s.score, NON_EXACT_CAP)) for s in scored]
 
 
@@ -1083,7 +1101,7 @@ class Screener:
         self, readings: Sequence[tuple[PreparedQuery, Sequence[Scored], Reading | None]]
     ) -> list[Read]:
         """The best reading of each entry hit under any of the query's readings (as written,
-        then in Korean, then with its letters joined), best first (ties by list order, then
+        then in Korean, then :func:`rewritten`), best first (ties by list order, then
         uid; then the earlier reading)."""
         if len(readings) == 1:
             query, scored, reading = readings[0]
@@ -1153,13 +1171,12 @@ class Screener:
                 held = [s for s in scored if self.korean_read_holds(alt, s)]
                 if held:
                     readings.append((alt, held, (korean, IN_KOREAN)))
-        spelt = letters_joined(name) if query.tokens else None
-        if spelt is not None:
-            alt = self.prepare(spelt, k)
+        for text, how in rewritten(name) if query.tokens else ():
+            alt = self.prepare(text, k)
             names = self.candidates(alt, required, floor, facts=facts, threshold=t)
             scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
             if scored:
-                readings.append((alt, not_as_written(scored), (spelt, LETTERS_JOINED)))
+                readings.append((alt, not_as_written(scored), (text, how)))
         warnings = self._warnings + self.freshness()
         if query.truncated:
             warnings = (*warnings, f"query cut to {MAX_NAME_CHARS} characters / tokens")

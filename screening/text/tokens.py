@@ -44,7 +44,7 @@ from screening.text.translit import (
 )
 from screening.text.unicode import clean
 
-__all__ = ["Role", "Token", "TokenKind", "letters_joined", "tokenize"]
+__all__ = ["Role", "Token", "TokenKind", "digits_as_letters", "letters_joined", "tokenize"]
 
 
 class TokenKind(IntEnum):
@@ -136,7 +136,7 @@ _HYPHENATED = re.compile(r"(?<![^\W\d_])([a-zü']{1,7})-([a-zü']{1,7})(?![^\W\d
 
 
 def letters_joined(name: str) -> str | None:
-    """``name`` with every run of three or more single letters written apart by the same one
+    """``name`` with every run of four or more single letters written apart by the same one
     space, hyphen or underscore joined into one word (``R O S N E F T`` → ``ROSNEFT``,
     ``S-b-e-r bank`` → ``Sber bank``), or ``None`` if it has none. Only Latin, Cyrillic and
     Greek letters, which the tokeniser reads one by one as initials (``J R R Tolkien``): the
@@ -153,6 +153,41 @@ def _joined_run(match: re.Match[str]) -> str:
 
 
 _SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
+
+# Digits read as the Latin letters they look like (0 O, 1 I, 3 E, 4 A, 5 S, 7 T, 8 B): OCR
+# errors and evasion (R0SN3FT); see digits_as_letters.
+_LOOKALIKES = str.maketrans("0134578", "OIEASTB")
+_LOOKALIKES_LOWER = str.maketrans("0134578", "oieastb")
+_DIGIT_BY_LETTER = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+_LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
+
+
+def digits_as_letters(name: str) -> str | None:
+    """``name`` with the digits in its words read as the Latin letters they look like
+    (``R0SN3FT`` → ``ROSNEFT``, ``K1M`` → ``KIM``), or ``None`` if it has none. Only in a word
+    of Latin letters whose every digit looks like one, with fewer digits than letters, and three
+    letters or one digit between two (``MP3``, ``COVID19``, ``A1`` and ``B2B`` stay as
+    written): the screener screens this as a second reading of the name, beside it."""
+    if _DIGIT_BY_LETTER.search(name) is None:
+        return None
+    read = _LETTERS_AND_DIGITS.sub(_letters_for_digits, name)
+    return None if read == name else read
+
+
+def _letters_for_digits(match: re.Match[str]) -> str:
+    word = match.group(0)
+    letters = [c for c in word if not c.isdigit()]
+    digits = len(word) - len(letters)
+    short = len(word) == 3 and word[1].isdigit()  # K1M, but not MP3 or A1
+    if (
+        digits == 0
+        or (len(letters) < 3 and not short)
+        or digits >= len(letters)
+        or not all(c.isascii() and c.isalpha() for c in letters)
+    ):
+        return word
+    read = word.translate(_LOOKALIKES if word.upper() == word else _LOOKALIKES_LOWER)
+    return word if any(c.isdigit() for c in read) else read  # a digit like no letter: as is
 
 
 def _script_runs(word: str) -> list[tuple[str, str]]:

@@ -23,7 +23,8 @@ from screening.text.tokens import TokenKind, tokenize
 
 # Tokens chosen to collide in every way the matcher knows: exact, typo, variant, spelling,
 # Wade-Giles, abjad, initials, joined/split (and split elsewhere: al ali, ala li; a letter split
-# off by a hyphen: r-osneft; spelt out: r o s n e f t), scripts, common and rare.
+# off by a hyphen: r-osneft; spelt out: r o s n e f t; digits for letters: r0sn3ft), scripts,
+# common and rare.
 POOL = [
     "chen", "chan", "quanguo", "quan", "guo", "quanquo", "ch'en", "ch'üan", "kuo", "陈", "全国",
     "wang", "mingshan", "ming", "shan", "putin", "путин", "vladimir", "владимир", "v",
@@ -31,7 +32,7 @@ POOL = [
     "qaddafi", "gadhafi", "القذافي", "muammar", "bank", "melli", "llc", "ooo", "ооо", "group",
     "khodorkovskiy", "hodorkovsky", "abdulrahman", "abdul", "rahman", "1", "star", "s.a.",
     "khan", "khn", "go", "gao", "ma", "mao", "ala", "li", "jong", "un", "jon", "gun",
-    "rosneft", "r-osneft", "rosnef-t", "r.osneft", "r o s n e f t", "b a n k",
+    "rosneft", "r-osneft", "rosnef-t", "r.osneft", "r o s n e f t", "b a n k", "r0sn3ft",
 ]  # fmt: skip
 
 names = st.lists(st.sampled_from(POOL), min_size=1, max_size=4).map(" ".join)

@@ -394,6 +394,25 @@ def test_a_name_spelt_out_letter_by_letter_is_read_with_its_letters_joined(query
     assert hits[0].score <= 0.99
 
 
+@pytest.mark.parametrize("query", ["R0SN3FT", "r0sneft", "5BERBANK", "K1M J0NG UN"])
+def test_digits_that_look_like_letters_are_read_as_them(query: str) -> None:
+    s = Screener(
+        watchlist(
+            [
+                entry("1", "ROSNEFT", kind=EntryKind.ENTITY),
+                entry("2", "SBERBANK", kind=EntryKind.ENTITY),
+                entry("3", "KIM, Jong Un", nationality="KP"),
+            ]
+        )
+    )
+    hits = s.screen(query).hits
+    assert len(hits) == 1
+    explanation = hits[0].explanation
+    assert explanation.read_how == "with its digits as letters"
+    assert explanation.read_as is not None and not any(c.isdigit() for c in explanation.read_as)
+    assert hits[0].score <= 0.99
+
+
 def test_letters_written_apart_are_joined_only_from_four() -> None:
     # Three letters are often initials (K V S Reddy, J R R Tolkien), and joined would read as
     # an acronym: S G T Daniel as "Sgt Daniel", a title dropped, then DANIEL.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screening.text.tokens import Role, TokenKind, letters_joined, tokenize
+from screening.text.tokens import Role, TokenKind, digits_as_letters, letters_joined, tokenize
 
 
 def texts(name: str, **kwargs: bool | None) -> list[str]:
@@ -178,6 +178,16 @@ def test_letters_written_apart_are_joined_in_runs_of_four_or_more() -> None:
     assert letters_joined("Rosneft") is None and letters_joined("A 1 B 2 C") is None
     # Han, Hangul and Arabic letters apart are how those names are written (陈 全 国).
     assert letters_joined("陈 全 国 明") is None and letters_joined("김 정 은 님") is None
+
+
+def test_digits_in_a_word_are_read_as_the_letters_they_look_like() -> None:
+    assert digits_as_letters("R0SN3FT") == "ROSNEFT"
+    assert digits_as_letters("Gazpr0m Neft") == "Gazprom Neft"  # the case of the word
+    assert digits_as_letters("5BERBANK") == "SBERBANK" and digits_as_letters("K1M") == "KIM"
+    # Not a number, a short code, a digit like no letter, nor mostly digits.
+    for name in ("Sea 1", "MP3 Player", "A1 Telekom", "B2B", "COVID19 Ltd", "AB444C", "X5 Retail"):
+        assert digits_as_letters(name) is None, name
+    assert digits_as_letters("Маша2") is None  # Latin letters only
 
 
 def test_a_legal_form_abbreviation_with_its_dots_out_of_place_is_the_legal_form() -> None:
