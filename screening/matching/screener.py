@@ -115,6 +115,7 @@ class PreparedQuery(NamedTuple):
     single_infos: tuple[TokenInfo, ...] = ()
     joined_infos: tuple[TokenInfo | None, ...] = ()
     kept: bool = False  # kept by the screener's per-name memo (its credits are kept too)
+    rewrites: tuple[Reading, ...] = ()  # the name read otherwise than as written (rewritten)
 
     @property
     def total(self) -> float:
@@ -560,6 +561,7 @@ class Screener:
             best_sims=tuple(best),
             single_infos=tuple(infos),
             joined_infos=tuple(joined_infos),
+            rewrites=tuple(rewritten(name)) if tokens else (),
         )
 
     # --- candidates and scores -------------------------------------------------------------
@@ -1171,7 +1173,7 @@ class Screener:
                 held = [s for s in scored if self.korean_read_holds(alt, s)]
                 if held:
                     readings.append((alt, held, (korean, IN_KOREAN)))
-        for text, how in rewritten(name) if query.tokens else ():
+        for text, how in query.rewrites:
             alt = self.prepare(text, k)
             names = self.candidates(alt, required, floor, facts=facts, threshold=t)
             scored = self.evaluate(alt, names, kind=k, facts=facts, threshold=t)
