@@ -93,8 +93,11 @@ def _word(written: str) -> bool:
     return len(core) >= 4 and core.isalpha()
 
 
-def cases(lists: Sequence[screening.Watchlist], n: int, seed: int) -> list[tuple[str, str, str]]:
-    """(way, uid, query) for ``n`` sampled primary names, in every way."""
+def cases(
+    lists: Sequence[screening.Watchlist], n: int, seed: int
+) -> tuple[list[tuple[str, str, str]], int]:
+    """(way, uid, query) for ``n`` sampled primary names, in every way that applies to each;
+    and how many names had a word to rewrite."""
     rng = random.Random(seed)
     entries = [
         e
@@ -105,6 +108,7 @@ def cases(lists: Sequence[screening.Watchlist], n: int, seed: int) -> list[tuple
         and any(_word(w) for w in e.names[0].full.split())
     ]
     out = []
+    names = 0
     for entry in rng.sample(entries, n):
         words = entry.names[0].full.split()
         i = max(range(len(words)), key=lambda k: len(words[k].strip(",.")))
@@ -112,12 +116,13 @@ def cases(lists: Sequence[screening.Watchlist], n: int, seed: int) -> list[tuple
         core, tail = (word[:-1], word[-1]) if word[-1] in ",." else (word, "")
         if len(core) < 4 or not core.isalpha():
             continue
+        names += 1
         for way, rewrite in WAYS.items():
             new = rewrite(core, rng)
             if new is not None:
                 written = [*words[:i], new + tail, *words[i + 1 :]]
                 out.append((way, entry.uid, " ".join(written)))
-    return out
+    return out, names
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -132,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     screener = Screener(lists)
     naive = Naive(lists)
     say(f"lists: {', '.join(LISTS)}; threshold {screener.threshold}")
-    rows = cases(lists, args.names, args.seed)
+    rows, names = cases(lists, args.names, args.seed)
     found: dict[str, list[int]] = {way: [0, 0, 0] for way in WAYS}
     misses: dict[str, list[str]] = {way: [] for way in WAYS}
     for way, uid, query in rows:
@@ -143,7 +148,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         elif len(misses[way]) < 3:
             misses[way].append(query)
         tally[2] += uid in naive.screen(query)
-    names = len({uid for _, uid, _ in rows})
     say(f"cases: {len(rows)} ({names} names, {len(WAYS)} ways)")
     say(f"{'way':<16} {'n':>4}  {'screening':>9}  {'naive':>7}")
     total = [0, 0, 0]

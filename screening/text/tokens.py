@@ -127,6 +127,7 @@ _SPACED_LETTERS = re.compile(
     r"(?<![^\s(\[\"'“«])[^\W\d_]([ \u00a0_-])[^\W\d_](?:\1[^\W\d_]){2,}"
     r"(?![^\s)\]\"'”»,.;:])"
 )
+_SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
@@ -152,22 +153,22 @@ def _joined_run(match: re.Match[str]) -> str:
     return letters if all(script_of(c) in _SPACED_SCRIPTS for c in letters) else match.group(0)
 
 
-_SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
-
 # Digits read as the Latin letters they look like (0 O, 1 I, 3 E, 4 A, 5 S, 7 T, 8 B): OCR
 # errors and evasion (R0SN3FT); see digits_as_letters.
 _LOOKALIKES = str.maketrans("0134578", "OIEASTB")
 _LOOKALIKES_LOWER = str.maketrans("0134578", "oieastb")
 _DIGIT_BY_LETTER = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 _LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 def digits_as_letters(name: str) -> str | None:
     """``name`` with the digits in its words read as the Latin letters they look like
-    (``R0SN3FT`` → ``ROSNEFT``, ``K1M`` → ``KIM``), or ``None`` if it has none. Only in a word
-    of Latin letters whose every digit looks like one, with fewer digits than letters, and three
-    letters or one digit between two (``MP3``, ``COVID19``, ``A1`` and ``B2B`` stay as
-    written): the screener screens this as a second reading of the name, beside it."""
+    (``R0SN3FT`` → ``ROSNEFT``, ``T4C0`` → ``TACO``, ``K1M`` → ``KIM``), or ``None`` if it has
+    none. Only in a word of Latin letters whose every digit looks like one, with no more digits
+    than letters, and of four characters or more, or one digit between two letters (``MP3``,
+    ``COVID19``, ``A1``, ``X5``, ``B2B`` and ``70th`` stay as written): the screener screens
+    this as a second reading of the name, beside it."""
     if _DIGIT_BY_LETTER.search(name) is None:
         return None
     read = _LETTERS_AND_DIGITS.sub(_letters_for_digits, name)
@@ -181,9 +182,11 @@ def _letters_for_digits(match: re.Match[str]) -> str:
     short = len(word) == 3 and word[1].isdigit()  # K1M, but not MP3 or A1
     if (
         digits == 0
-        or (len(letters) < 3 and not short)
-        or digits >= len(letters)
+        or (len(letters) < 3 and not short and len(word) < 4)
+        or digits > len(letters)
+        or (digits == len(letters) and len(word) < 4)
         or not all(c.isascii() and c.isalpha() for c in letters)
+        or _ORDINAL.fullmatch(word)
     ):
         return word
     read = word.translate(_LOOKALIKES if word.upper() == word else _LOOKALIKES_LOWER)
