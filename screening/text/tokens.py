@@ -142,10 +142,26 @@ def letters_joined(name: str) -> str | None:
     ``S-b-e-r bank`` → ``Sber bank``), or ``None`` if it has none. Only Latin, Cyrillic and
     Greek letters, which the tokeniser reads one by one as initials (``J R R Tolkien``): the
     screener screens this as a second reading of the name, beside the name as written."""
-    if _SPACED_LETTERS.search(name) is None:
+    if not _may_spell_out(name) or _SPACED_LETTERS.search(name) is None:
         return None
     joined = _SPACED_LETTERS.sub(_joined_run, name)
     return None if joined == name else joined
+
+
+def _may_spell_out(name: str) -> bool:
+    """Whether ``name`` may have a run for :func:`letters_joined`: cheaper than its search
+    (a few hundred nanoseconds against one to three microseconds for a customer's name), and
+    never false where the search finds a run: four single letters written apart by spaces are
+    four parts of one or two characters (a bracket or quote may be next to one); written apart
+    by hyphens or underscores, the name has one."""
+    if "-" in name or "_" in name:
+        return True
+    run = 0
+    for part in name.split():
+        run = run + 1 if len(part) <= 2 else 0
+        if run == 4:
+            return True
+    return False
 
 
 def _joined_run(match: re.Match[str]) -> str:
@@ -157,6 +173,7 @@ def _joined_run(match: re.Match[str]) -> str:
 # errors and evasion (R0SN3FT); see digits_as_letters.
 _LOOKALIKES = str.maketrans("0134578", "OIEASTB")
 _LOOKALIKES_LOWER = str.maketrans("0134578", "oieastb")
+_DIGIT = re.compile(r"\d")  # first: most names have none, and this search is cheaper
 _DIGIT_BY_LETTER = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 _LETTERS_AND_DIGITS = re.compile(r"[^\W_]+")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
@@ -169,7 +186,7 @@ def digits_as_letters(name: str) -> str | None:
     than letters, and of four characters or more, or one digit between two letters (``MP3``,
     ``COVID19``, ``A1``, ``X5``, ``B2B`` and ``70th`` stay as written): the screener screens
     this as a second reading of the name, beside it."""
-    if _DIGIT_BY_LETTER.search(name) is None:
+    if _DIGIT.search(name) is None or _DIGIT_BY_LETTER.search(name) is None:
         return None
     read = _LETTERS_AND_DIGITS.sub(_letters_for_digits, name)
     return None if read == name else read

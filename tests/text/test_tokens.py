@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screening.text.tokens import Role, TokenKind, digits_as_letters, letters_joined, tokenize
+from screening.text.tokens import (
+    _SPACED_LETTERS,
+    Role,
+    TokenKind,
+    _may_spell_out,
+    digits_as_letters,
+    letters_joined,
+    tokenize,
+)
 
 
 def texts(name: str, **kwargs: bool | None) -> list[str]:
@@ -178,6 +186,22 @@ def test_letters_written_apart_are_joined_in_runs_of_four_or_more() -> None:
     assert letters_joined("Rosneft") is None and letters_joined("A 1 B 2 C") is None
     # Han, Hangul and Arabic letters apart are how those names are written (陈 全 国).
     assert letters_joined("陈 全 国 明") is None and letters_joined("김 정 은 님") is None
+
+
+_PIECES = ["a", "Ж", "(a", "a)", '"a', "a,", "ab", "a.", "1", "a1", ""]
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=8),
+    st.lists(st.sampled_from([" ", "-", "_", "\u00a0", "  ", "&"]), min_size=1, max_size=2),
+)
+def test_the_cheap_check_before_the_search_for_letters_apart_misses_no_run(
+    pieces: list[str], separators: list[str]
+) -> None:
+    name = "".join(separators[i % len(separators)] + p for i, p in enumerate(pieces))[1:]
+    if _SPACED_LETTERS.search(name) is not None:
+        assert _may_spell_out(name), name
 
 
 def test_digits_in_a_word_are_read_as_the_letters_they_look_like() -> None:
