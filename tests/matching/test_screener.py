@@ -423,8 +423,8 @@ def test_letters_written_apart_are_joined_only_from_four() -> None:
 
 
 def test_the_name_as_written_is_preferred_to_its_letters_joined() -> None:
-    # I A C INTERNATIONAL INC. is listed with its initials written apart: the name as written
-    # matches it exactly, with no reading.
+    # Listed names may have letters written apart (I A C INTERNATIONAL INC. is on the SDN
+    # list): the name as written matches such a name exactly, with no reading.
     s = Screener(watchlist([entry("1", "I A C D INTERNATIONAL INC.", kind=EntryKind.ENTITY)]))
     hit = s.screen("I A C D International Inc").hits[0]
     assert hit.score == 1.0 and hit.explanation.read_as is None
