@@ -24,6 +24,8 @@ spelt_out          its letters written apart by spaces (``R O S N E F T``)
 digits             its first two letters after the first that look like digits, written as
                    them: O 0, I 1, E 3, A 4, S 5, T 7, B 8 (``R05NEFT``); a word with none
                    counts in no row
+two_ways           a letter doubled, then a hyphen inside (``ROSS-NEFT``): two evasions in
+                   one word
 =================  =======================================================================
 
 Words of fewer than four letters are left as they are (the name counts in no row then).
@@ -73,6 +75,13 @@ def _digits(word: str, rng: random.Random) -> str | None:
     return "".join(_DIGITS[c.upper()] if i in at else c for i, c in enumerate(word))
 
 
+def _two_ways(word: str) -> str:
+    """A letter doubled, then a hyphen inside, drawn from the word's own generator: the other
+    ways' cases stay the ones they were before this way was added."""
+    own = random.Random(word)
+    return _inside("-")(_doubled(word, own.randrange(len(word))), own)
+
+
 WAYS: dict[str, Callable[[str, random.Random], str | None]] = {
     "hyphen_inside": _inside("-"),
     "dot_inside": _inside("."),
@@ -84,6 +93,7 @@ WAYS: dict[str, Callable[[str, random.Random], str | None]] = {
     "letter_doubled": lambda w, rng: _doubled(w, rng.randrange(len(w))),
     "spelt_out": lambda w, rng: " ".join(w),
     "digits": _digits,
+    "two_ways": lambda w, rng: _two_ways(w),
 }
 
 
