@@ -44,6 +44,7 @@ from screening.text.keys import (
     abjad_key,
     is_chinese_syllable,
     pinyin_readings,
+    pinyin_syllables,
 )
 from screening.text.tokens import Role, Token, TokenKind, tokenize
 from screening.text.unicode import clean
@@ -54,6 +55,7 @@ __all__ = [
     "Vocabulary",
     "attached_initials",
     "given_name_unit",
+    "hyphenated_words",
     "joined_token",
     "weight_key",
 ]
@@ -96,6 +98,33 @@ def attached_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
             ):
                 found.add(i)
     return frozenset(found)
+
+
+def hyphenated_words(name: str, tokens: Sequence[Token]) -> frozenset[int]:
+    """Positions ``i`` where tokens ``i`` and ``i + 1``, neither an initial nor a number, are
+    written joined by a hyphen in ``name`` (``Moo-reno``, ``Smith-Jones``): one word split in
+    two, or two written as one. Joined back, such a pair is matched as a word written whole,
+    with its typo tolerance (``Moo-reno`` is ``MORENO`` with a letter doubled); two tokens
+    written apart are joined without it (:func:`joined_token`). Not two Pinyin syllables
+    (``Wen-Fu``, ``Quan-guo``), a Chinese given name, which a letter changed makes another
+    (``Wenhu``), as the similarity holds for syllables written apart."""
+    if _DASHED.search(name) is None:
+        return frozenset()
+    cleaned = _DASHED.sub("-", clean(name))
+    syllables = pinyin_syllables()
+    return frozenset(
+        i
+        for i, (left, right) in enumerate(itertools.pairwise(tokens))
+        if left.kind in _WHOLE
+        and right.kind in _WHOLE
+        and not (left.pinyin or right.pinyin)
+        and not (left.text in syllables and right.text in syllables)
+        and f"{left.orig}-{right.orig}" in cleaned
+    )
+
+
+# Kinds of the tokens of a hyphenated pair read as a word written whole.
+_WHOLE = frozenset({TokenKind.WORD, TokenKind.PARTICLE, TokenKind.GENERIC, TokenKind.LEGAL_FORM})
 
 
 def _initial_and_word(left: TokenKind, right: TokenKind) -> bool:

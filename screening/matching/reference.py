@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
-from screening.matching.compiled import attached_initials, joined_token
+from screening.matching.compiled import attached_initials, hyphenated_words, joined_token
 from screening.matching.corroboration import QueryFacts, query_facts
 from screening.matching.explain import IN_KOREAN, Reading
 from screening.matching.scoring import QueryTokenMatches
@@ -74,9 +74,11 @@ def _scan(
     single = tuple(_brute_matches(token_info(token), vocab) for token in bare.tokens)
     joined: list[QueryTokenMatches] = []
     attached = attached_initials(name, bare.tokens)
+    whole = hyphenated_words(name, bare.tokens)
     for i, (left, right) in enumerate(pairwise(bare.tokens)):
         pair = joined_token(left, right, initials=i in attached)
-        joined.append({} if pair is None else _brute_matches(token_info(pair, joined=True), vocab))
+        info = None if pair is None else token_info(pair, joined=i not in whole)
+        joined.append({} if info is None else _brute_matches(info, vocab))
     query = bare._replace(single=single, joined=tuple(joined))
     names = screener.compiled.strong_names()
     return query, screener.evaluate(query, names, kind=kind, facts=facts, threshold=threshold)

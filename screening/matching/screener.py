@@ -25,7 +25,12 @@ from typing import NamedTuple
 from screening._gc import paused_gc
 from screening.errors import IndexFileError, InputError, StaleListError
 from screening.freshness import FreshnessPolicy, check_freshness
-from screening.matching.compiled import CompiledLists, attached_initials, joined_token
+from screening.matching.compiled import (
+    CompiledLists,
+    attached_initials,
+    hyphenated_words,
+    joined_token,
+)
 from screening.matching.corroboration import (
     COUNTRY_MATCH,
     DOB_EXACT,
@@ -426,15 +431,16 @@ class Screener:
             info = self._infos[key] = token_info(token, joined=joined)
         return info
 
-    def _joined(self, pair: Token) -> tuple[TokenInfo, Lookup]:
+    def _joined(self, pair: Token, whole: bool = False) -> tuple[TokenInfo, Lookup]:
         """Two query tokens joined, and their lookup; kept only if they match a list token:
         most pairs (``johnsmith``) match none and are new with every name, and would crowd
-        the caches out."""
-        key = (pair, True)
+        the caches out. ``whole``: written joined by a hyphen, matched as a word written whole
+        (:func:`~screening.matching.compiled.hyphenated_words`)."""
+        key = (pair, not whole)
         info = self._infos.get(key)
         if info is not None:
             return info, self._lookup(info)
-        info = token_info(pair, joined=True)
+        info = token_info(pair, joined=not whole)
         if not self.index.may_match(info):
             return info, _NO_MATCH
         found = self._lookup(info, keep_empty=False)
@@ -532,6 +538,7 @@ class Screener:
         joined_infos: list[TokenInfo | None] = []
         joined = []
         attached = attached_initials(name, tokens)
+        whole = hyphenated_words(name, tokens)
         for i, (left, right) in enumerate(itertools.pairwise(tokens)):
             pair = joined_token(
                 left, right, (infos[i].abjad, infos[i + 1].abjad), initials=i in attached
@@ -540,7 +547,7 @@ class Screener:
                 joined_infos.append(None)
                 joined.append(_NO_MATCH)
             else:
-                info, found = self._joined(pair)
+                info, found = self._joined(pair, whole=i in whole)
                 joined_infos.append(info)
                 joined.append(found)
         best = [b for _, b, _, _ in single]

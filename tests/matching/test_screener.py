@@ -430,6 +430,16 @@ def test_the_name_as_written_is_preferred_to_its_letters_joined() -> None:
     assert hit.score == 1.0 and hit.explanation.read_as is None
 
 
+def test_a_word_split_by_a_hyphen_keeps_its_typo_tolerance() -> None:
+    # Found by bench_evasion.py (two_ways): a letter doubled and a hyphen inside, MOO-RENO, was
+    # matched joined, and a joined pair had no typo tolerance.
+    s = Screener(watchlist([entry("1", "MORENO, Fidel"), entry("2", "ZHANG, Xiaoling")]))
+    assert [h.entry.uid for h in s.screen("MOO-RENO, Fidel").hits] == ["1"]
+    assert not s.screen("MOO RENO, Fidel").hits  # written apart: two words, joined exactly
+    # Two Pinyin syllables are a Chinese given name, spelt exactly: Xiao-Ming is not Xiaoling.
+    assert not s.screen("ZHANG, Xiao-Ming").hits
+
+
 def test_an_initial_written_apart_is_not_joined_to_the_next_word() -> None:
     s = Screener(watchlist([entry("1", "ALARA", kind=EntryKind.ENTITY)]))
     assert not s.screen("A. Lara").hits and not s.screen("A Lara").hits
