@@ -128,6 +128,10 @@ _SPACED_LETTERS = re.compile(
     r"(?![^\s)\]\"'”»,.;:])"
 )
 _SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
+# Two words joined by a hyphen, which may be a legal form's word split (CO-MPANY); see
+# _legal_word_rejoined.
+_HYPHENS = re.compile(r"[‐‑‒–—―-]")
+_HYPHENATED_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[‐‑‒–—―-]([^\W\d_]+)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
@@ -266,6 +270,8 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     parts: list[tuple[str, Role]] = []
     if "." in cleaned:
         cleaned = _MISDOTTED.sub(_misdotted_form, cleaned)
+    if _HYPHENS.search(cleaned) is not None:
+        cleaned = _HYPHENATED_WORD.sub(_legal_word_rejoined, cleaned)
     if personal is not False and "," in cleaned:
         head, _, tail = cleaned.partition(",")
         tail_words = _SPLIT.split(tail.replace(".", " ").strip())
@@ -296,6 +302,36 @@ def _misdotted_form(match: re.Match[str]) -> str:
     if len(letters) < 3 or (letters,) not in _legal_forms():
         return run
     return "".join(f"{letter}." for letter in letters)
+
+
+def _legal_word_rejoined(match: re.Match[str]) -> str:
+    """Two words written joined by a hyphen, joined, when together they are a word of a legal
+    form, or one with a typo after its first letter (``co-mpany``, ``lim-itted``,
+    ``lli-ability``); else as written (``ho-jin``, ``smith-jones``)."""
+    joined = match.group(1) + match.group(2)
+    return joined if _near_legal_word(joined) else match.group(0)
+
+
+def _near_legal_word(word: str) -> bool:
+    """Whether ``word`` is a word of a legal form (:func:`_legal_words`), or one of six or
+    more letters with one edit after the first letter (``companny``, ``limitted``)."""
+    if word in _legal_words():
+        return True
+    if len(word) < _MISSPELT_FORM_LEN:
+        return False
+    return any(
+        abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1
+        for form in _legal_words_by_letter().get(word[0], ())
+    )
+
+
+@cache
+def _legal_words_by_letter() -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for word in _legal_words():
+        if len(word) >= _MISSPELT_FORM_LEN - 1 and word.isascii():
+            grouped.setdefault(word[0], []).append(word)
+    return {letter: tuple(sorted(words)) for letter, words in grouped.items()}
 
 
 def _legal_word_joined(match: re.Match[str]) -> str:

@@ -242,6 +242,17 @@ def test_a_legal_form_phrase_with_a_word_split_in_two_is_still_a_legal_form() ->
     assert texts("joint stock company x")[-1] == "x"
 
 
+def test_a_legal_form_word_split_by_a_hyphen_is_joined_back() -> None:
+    # Found by bench_evasion.py (two_ways): a letter doubled and a hyphen inside a legal form's
+    # word left two heavy words (co, mpanny) the listed name does not have.
+    assert texts("OXIN STEEL CO-MPANNY") == ["oxin", "steel", "co"]
+    assert texts("LIMITED LLI-ABILITY COMPANY BSP GLOBAL") == ["llc", "bsp", "global"]
+    assert texts("CHINA MOBILE LIM-ITED") == ["china", "mobile", "ltd"]
+    # Other hyphenated words stay two (joined by the matcher, not by the tokeniser).
+    assert texts("Jean-Pierre Smith-Jones") == ["jean", "pierre", "smith", "jones"]
+    assert texts("YUN, Ho-Jin") == ["yun", "ho", "jin"]
+
+
 def test_a_one_word_legal_form_with_a_typo_is_still_a_legal_form() -> None:
     # Found by the batch benchmark: "corproation", "copmany" stayed heavy words, and the
     # listed companies they name were missed.
