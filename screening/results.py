@@ -80,14 +80,22 @@ class Explanation(_Frozen):
         "'with its letters joined' or 'with its digits as letters'",
     )
 
+    def reading(self) -> str | None:
+        """How the query was read for this hit when not as written (``read in Korean as
+        '김정은'``, ``read with its letters joined as 'ROSNEFT'``); ``None`` when as written."""
+        if self.read_as is None:
+            return None
+        how = f" {self.read_how}" if self.read_how else ""
+        return f"read{how} as {self.read_as!r}"
+
     def summary(self) -> str:
         """One line for an analyst: ``29220 CHEN, Quanguo [GLOMAG] via 'CHEN, Quanguo': chen=chen
         (exact), quanguo=quanguo (exact)``."""
         pairs = ", ".join(f"{m.query}={m.listed} ({m.relation})" for m in self.alignments)
         parts = [f"{self.uid} {self.entry_name} [{'; '.join(self.programs)}]"]
-        if self.read_as is not None:
-            how = f" {self.read_how}" if self.read_how else ""
-            parts.append(f"read{how} as {self.read_as!r}")
+        reading = self.reading()
+        if reading is not None:
+            parts.append(reading)
         parts.append(f"via {self.matched_name!r}: {pairs}")
         if self.unmatched_query:
             parts.append(f"unmatched query: {' '.join(self.unmatched_query)}")

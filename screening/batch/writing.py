@@ -91,13 +91,16 @@ def compact_explanation(explanation: Explanation) -> str:
     """The token alignment and adjustments in one short line.
 
     ``chen=chen, quanguo=quanguo; dob year 1955 fits listed 1955 +0.05``; the relation is
-    named only when the tokens are not equal (``kuo=guo (wade-giles)``).
+    named only when the tokens are not equal (``kuo=guo (wade-giles)``). A name read otherwise
+    than as written says so first (``read with its letters joined as 'ROSNEFT'; ...``): the
+    aligned tokens are that reading's, not the row's.
     """
     pairs = ", ".join(
         f"{m.query}={m.listed}" + ("" if m.relation == "exact" else f" ({m.relation})")
         for m in explanation.alignments
     )
-    parts = [pairs]
+    reading = explanation.reading()
+    parts = [pairs] if reading is None else [reading, pairs]
     if explanation.unmatched_query:
         parts.append(f"unmatched query: {' '.join(explanation.unmatched_query)}")
     if explanation.unmatched_listed:

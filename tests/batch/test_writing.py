@@ -73,6 +73,13 @@ def test_compact_explanation_names_non_exact_relations_and_adjustments(
     assert "dob year 1955 fits listed 1955 +0.0" in text
 
 
+def test_compact_explanation_says_how_a_name_was_read_when_not_as_written() -> None:
+    # The aligned tokens are the reading's (rosneft), not the row's (R O S N E F T).
+    s = Screener(watchlist([entry("1", "ROSNEFT", kind="entity")]))
+    text = compact_explanation(s.screen("R O S N E F T").hits[0].explanation)
+    assert text == "read with its letters joined as 'ROSNEFT'; rosneft=rosneft"
+
+
 def _rows(screener: Screener) -> list[tuple[object, ...]]:
     rows = [
         InputRow(2, "C-1", "陈全国", "", "", ""),
