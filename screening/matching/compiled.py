@@ -46,7 +46,7 @@ from screening.text.keys import (
     pinyin_readings,
     pinyin_syllables,
 )
-from screening.text.tokens import Role, Token, TokenKind, tokenize
+from screening.text.tokens import DASHED, Role, Token, TokenKind, tokenize
 from screening.text.unicode import clean
 
 __all__ = [
@@ -79,7 +79,9 @@ JOINABLE = frozenset(
 )
 
 
-_DASHED = re.compile(r"[‐‑‒–—―-]")
+def _dashed(name: str) -> str:
+    """``name`` cleaned as the tokeniser cleans it, with every dash written ``-``."""
+    return DASHED.sub("-", clean(name))
 
 
 def attached_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
@@ -92,7 +94,7 @@ def attached_initials(name: str, tokens: Sequence[Token]) -> frozenset[int]:
     for i, (left, right) in enumerate(itertools.pairwise(tokens)):
         if _initial_and_word(left.kind, right.kind):
             if cleaned is None:
-                cleaned = _DASHED.sub("-", clean(name))
+                cleaned = _dashed(name)
             if f"{left.orig}-{right.orig}" in cleaned or (
                 right.kind == TokenKind.INITIAL and f"{left.orig}.{right.orig}" in cleaned
             ):
@@ -108,9 +110,9 @@ def hyphenated_words(name: str, tokens: Sequence[Token]) -> frozenset[int]:
     written apart are joined without it (:func:`joined_token`). Not two Pinyin syllables
     (``Wen-Fu``, ``Quan-guo``), a Chinese given name, which a letter changed makes another
     (``Wenhu``), as the similarity holds for syllables written apart."""
-    if _DASHED.search(name) is None:
+    if DASHED.search(name) is None:
         return frozenset()
-    cleaned = _DASHED.sub("-", clean(name))
+    cleaned = _dashed(name)
     syllables = pinyin_syllables()
     return frozenset(
         i

@@ -20,6 +20,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import IntEnum
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -128,10 +129,11 @@ _SPACED_LETTERS = re.compile(
     r"(?![^\s)\]\"'”»,.;:])"
 )
 _SPACED_SCRIPTS = frozenset({LATIN, "Cyrl", "Grek"})
+# A hyphen or dash of any width (screening.matching.compiled reads names' hyphens with it too).
+DASHED = re.compile(r"[‐‑‒–—―-]")
 # Two words joined by a hyphen, which may be a legal form's word split (CO-MPANY); see
 # _legal_word_rejoined.
-_HYPHENS = re.compile(r"[‐‑‒–—―-]")
-_HYPHENATED_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[‐‑‒–—―-]([^\W\d_]+)(?![^\W\d_])")
+_HYPHENATED_WORD = re.compile(rf"(?<![^\W\d_])([^\W\d_]+){DASHED.pattern}([^\W\d_]+)(?![^\W\d_])")
 _APOSTROPHES = "'’‘ʼʻ`´"
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ovna|evna|yevna|ichna|ogly|kyzy|uly)$")
 # Allah is one word, not the article and "lh": عبد الله is Abdullah, حزب الله Hizballah.
@@ -203,9 +205,8 @@ def _letters_for_digits(match: re.Match[str]) -> str:
     short = len(word) == 3 and word[1].isdigit()  # K1M, but not MP3 or A1
     if (
         digits == 0
-        or (len(letters) < 3 and not short and len(word) < 4)
         or digits > len(letters)
-        or (digits == len(letters) and len(word) < 4)
+        or (len(word) < 4 and not short)
         or not all(c.isascii() and c.isalpha() for c in letters)
         or _ORDINAL.fullmatch(word)
     ):
@@ -270,7 +271,7 @@ def _raw_words(cleaned: str, personal: bool | None) -> list[tuple[str, Role]]:
     parts: list[tuple[str, Role]] = []
     if "." in cleaned:
         cleaned = _MISDOTTED.sub(_misdotted_form, cleaned)
-    if _HYPHENS.search(cleaned) is not None:
+    if DASHED.search(cleaned) is not None:
         cleaned = _HYPHENATED_WORD.sub(_legal_word_rejoined, cleaned)
     if personal is not False and "," in cleaned:
         head, _, tail = cleaned.partition(",")
@@ -319,19 +320,13 @@ def _near_legal_word(word: str) -> bool:
         return True
     if len(word) < _MISSPELT_FORM_LEN:
         return False
-    return any(
-        abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1
-        for form in _legal_words_by_letter().get(word[0], ())
-    )
+    return _one_edit_from(word, _legal_words_by_letter().get(word[0], ())) is not None
 
 
 @cache
 def _legal_words_by_letter() -> dict[str, tuple[str, ...]]:
-    grouped: dict[str, list[str]] = {}
-    for word in _legal_words():
-        if len(word) >= _MISSPELT_FORM_LEN - 1 and word.isascii():
-            grouped.setdefault(word[0], []).append(word)
-    return {letter: tuple(sorted(words)) for letter, words in grouped.items()}
+    long = (w for w in sorted(_legal_words()) if len(w) >= _MISSPELT_FORM_LEN - 1)
+    return _by_first_letter(long)
 
 
 def _legal_word_joined(match: re.Match[str]) -> str:
@@ -463,12 +458,27 @@ def _phrase(words: tuple[str, ...]) -> str | None:
 
 
 @cache
-def _long_forms_by_letter() -> dict[str, tuple[tuple[str, str], ...]]:
-    grouped: dict[str, list[tuple[str, str]]] = {}
-    for words, canonical in _legal_forms().items():
-        if len(words) == 1 and len(words[0]) >= _MISSPELT_FORM_LEN and words[0].isascii():
-            grouped.setdefault(words[0][0], []).append((words[0], canonical))
-    return {letter: tuple(forms) for letter, forms in grouped.items()}
+def _long_forms_by_letter() -> dict[str, tuple[str, ...]]:
+    forms = _legal_forms()
+    return _by_first_letter(k[0] for k in forms if len(k) == 1 and len(k[0]) >= _MISSPELT_FORM_LEN)
+
+
+def _by_first_letter(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """ASCII words grouped by their first letter, in the order given."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        if word.isascii():
+            grouped.setdefault(word[0], []).append(word)
+    return {letter: tuple(group) for letter, group in grouped.items()}
+
+
+def _one_edit_from(word: str, forms: Iterable[str]) -> str | None:
+    """The first of ``forms`` that ``word`` is at most one edit from (optimal string
+    alignment), or ``None``."""
+    for form in forms:
+        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1:
+            return form
+    return None
 
 
 _MISSPELT_FORM_LEN = 6
@@ -479,10 +489,8 @@ def _misspelt_form(word: str) -> str | None:
     first letter (``corproation``, ``copmany``, ``liimted``), or ``None``."""
     if len(word) < _MISSPELT_FORM_LEN:
         return None
-    for form, canonical in _long_forms_by_letter().get(word[0], ()):
-        if abs(len(form) - len(word)) <= 1 and OSA.distance(word, form, score_cutoff=1) <= 1:
-            return canonical
-    return None
+    form = _one_edit_from(word, _long_forms_by_letter().get(word[0], ()))
+    return None if form is None else _legal_forms()[(form,)]
 
 
 def _legal_phrases(tokens: list[Token], dotted: frozenset[int]) -> list[Token]:
